@@ -1,0 +1,164 @@
+#requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests, packages and demonstrates AwsContainerInventory.
+.DESCRIPTION
+    Run through the pinned PowerShell tool so every machine uses the same pwsh:
+        dotnet tool restore && dotnet pwsh ./build.ps1 <Task>
+    Tasks:
+        Build      compile the solution (Release); the module lands in ./bin, loadable via ./AwsContainerInventory.psd1
+        Help       turn docs/*.md (platyPS layout) into bin/en-US/AwsContainerInventory.dll-Help.xml
+        Test       Build + Help, then every xunit test and every Pester test; exits non-zero on any failure
+        Package    a publishable module folder in ./out/AwsContainerInventory/<version>, checked by Test-ModuleManifest
+        Demo       start moto_server on 127.0.0.1, seed a small estate, inventory it, print tables and write a CSV
+        Benchmark  the scale benchmark on the scripted endpoint (see README)
+        Clean      remove build output
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Help', 'Test', 'Package', 'Demo', 'Benchmark', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$Root = $PSScriptRoot
+# Never let the AWS SDK's default chains probe instance metadata from a build or test machine.
+$env:AWS_EC2_METADATA_DISABLED = 'true'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+function Invoke-Native {
+    param([Parameter(Mandatory)][string] $Command, [string[]] $Arguments = @())
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet @('build', (Join-Path $Root 'AwsContainerInventory.sln'), '-c', $Configuration, '-nologo', '-v', 'minimal')
+    Invoke-Help
+}
+
+function Invoke-Help {
+    & (Join-Path $Root 'tools/Convert-MarkdownHelp.ps1') -DocsPath (Join-Path $Root 'docs') -OutputPath (Join-Path $Root 'bin/en-US')
+}
+
+function Get-PesterModulePath {
+    $project = Join-Path $Root 'tests/Tools/TestTools.csproj'
+    Invoke-Native dotnet @('build', $project, '-nologo', '-v', 'quiet')
+    $path = (Get-Content (Join-Path $Root 'tests/Tools/obj/pester-path.txt') -TotalCount 1).Trim()
+    if (-not (Test-Path $path)) { throw "Pester was not restored: $path is missing." }
+    $path
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $Root 'out/test-results'
+    New-Item -ItemType Directory -Force -Path $results | Out-Null
+
+    Write-Host '== xunit' -ForegroundColor Cyan
+    $trx = Join-Path $results 'xunit.trx'
+    Remove-Item $trx -ErrorAction SilentlyContinue
+    & dotnet test (Join-Path $Root 'tests/AwsContainerInventory.Tests/AwsContainerInventory.Tests.csproj') -c $Configuration --no-build `
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal'
+    $xunitExit = $LASTEXITCODE
+    $xunit = if (Test-Path $trx) { ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters } else { $null }
+    $xunitPassed = if ($xunit) { [int]$xunit.passed } else { 0 }
+    $xunitFailed = if ($xunit) { [int]$xunit.failed } else { 1 }
+
+    Write-Host '== Pester' -ForegroundColor Cyan
+    $pester = Get-PesterModulePath
+    # A child pwsh so the module under test loads into a clean process, as a user's would.
+    $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$pester'
+`$config = New-PesterConfiguration
+`$config.Run.Path = '$(Join-Path $Root 'tests/Pester')'
+`$config.Run.PassThru = `$true
+`$config.Output.Verbosity = 'Detailed'
+`$config.TestResult.Enabled = `$true
+`$config.TestResult.OutputPath = '$(Join-Path $results 'pester.xml')'
+`$result = Invoke-Pester -Configuration `$config
+Set-Content -Path '$(Join-Path $results 'pester-counts.txt')' -Value "`$(`$result.PassedCount) `$(`$result.FailedCount) `$(`$result.SkippedCount)"
+"@
+    & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script
+    $counts = Join-Path $results 'pester-counts.txt'
+    $pesterPassed, $pesterFailed = if (Test-Path $counts) { (Get-Content $counts).Split(' ')[0, 1] | ForEach-Object { [int]$_ } } else { 0, 1 }
+
+    Write-Host ''
+    Write-Host "xunit: $xunitPassed passed, $xunitFailed failed"
+    Write-Host "pester: $pesterPassed passed, $pesterFailed failed"
+    $failed = $xunitFailed + $pesterFailed
+    Write-Host "total: $($xunitPassed + $pesterPassed) passed, $failed failed"
+    if ($failed -gt 0 -or $xunitExit -ne 0) { exit 1 }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $manifest = Import-PowerShellDataFile (Join-Path $Root 'AwsContainerInventory.psd1')
+    $target = Join-Path $Root "out/AwsContainerInventory/$($manifest.ModuleVersion)"
+    Remove-Item -Recurse -Force $target -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Force -Path $target | Out-Null
+    # An explicit list: a missing artifact fails the package instead of shipping a broken module.
+    $artifacts = @(
+        'AwsContainerInventory.psd1'
+        'README.md'
+        'LICENSE'
+        'bin/AwsContainerInventory.dll'
+        'bin/AwsContainerInventory.Isolation.dll'
+        'bin/AwsContainerInventory.format.ps1xml'
+        'bin/en-US/AwsContainerInventory.dll-Help.xml'
+        'bin/en-US/about_AwsContainerInventory.help.txt'
+        'bin/Dependencies/AwsContainerInventory.Engine.dll'
+        'bin/Dependencies/AWSSDK.Core.dll'
+        'bin/Dependencies/AWSSDK.SecurityToken.dll'
+        # Windows PowerShell 5.1 needs these; PowerShell 7 has its own.
+        'bin/System.Text.Json.dll'
+        'bin/System.Threading.Channels.dll'
+        'bin/System.Text.Encodings.Web.dll'
+        'bin/Microsoft.Bcl.AsyncInterfaces.dll'
+        'bin/System.Memory.dll'
+        'bin/System.Buffers.dll'
+        'bin/System.Numerics.Vectors.dll'
+        'bin/System.Runtime.CompilerServices.Unsafe.dll'
+        'bin/System.Threading.Tasks.Extensions.dll'
+    )
+    foreach ($artifact in $artifacts) {
+        $source = Join-Path $Root $artifact
+        if (-not (Test-Path $source)) { throw "Package: missing artifact $artifact." }
+        $destination = Join-Path $target $artifact
+        New-Item -ItemType Directory -Force -Path (Split-Path $destination) | Out-Null
+        Copy-Item $source $destination
+    }
+    if (Test-Path (Join-Path $target 'bin/System.Management.Automation.dll')) { throw 'Package: System.Management.Automation.dll must not ship.' }
+    $checked = Test-ModuleManifest (Join-Path $target 'AwsContainerInventory.psd1')
+    Write-Host "Packaged $($checked.Name) $($checked.Version) at $target"
+    $target
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    & (Join-Path $Root 'tools/Start-Demo.ps1')
+}
+
+function Invoke-Benchmark {
+    Invoke-Build
+    & (Join-Path $Root 'tools/Invoke-Benchmark.ps1') -Configuration $Configuration
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Help' { Invoke-Help }
+    'Test' { Invoke-Test }
+    'Package' { Invoke-Package | Out-Null }
+    'Demo' { Invoke-Demo }
+    'Benchmark' { Invoke-Benchmark }
+    'Clean' {
+        foreach ($path in 'bin', 'out') { Remove-Item -Recurse -Force (Join-Path $Root $path) -ErrorAction SilentlyContinue }
+        Invoke-Native dotnet @('clean', (Join-Path $Root 'AwsContainerInventory.sln'), '-nologo', '-v', 'quiet')
+    }
+}

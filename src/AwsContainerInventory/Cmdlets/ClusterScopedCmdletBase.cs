@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using AwsContainerInventory.Inventory;
+
+namespace AwsContainerInventory.Cmdlets
+{
+    /// <summary>
+    /// Get-EcsService and Get-EcsTask: -Cluster takes names, ARNs or wildcards, and binds ClusterArn from the
+    /// pipeline (Get-EcsCluster | Get-EcsService). Each cluster is read once per run however often it arrives.
+    /// </summary>
+    public abstract class ClusterScopedCmdletBase : InventoryCmdletBase
+    {
+        private readonly List<ClusterSelection> _selections = new List<ClusterSelection>();
+        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private bool _allClustersStarted;
+
+        /// <summary>Cluster names or ARNs (wildcards allowed); none means every cluster.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ClusterArn")]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(ClusterCompleter))]
+        public string[]? Cluster { get; set; }
+
+        private protected abstract string What { get; }
+
+        private protected abstract Task ReadAsync(InventoryScope scope, ClusterSelection clusters, CancellationToken token);
+
+        protected override void ProcessRecord()
+        {
+            ClusterSelection? selection = null;
+            if (Cluster == null || Cluster.Length == 0)
+            {
+                if (!_allClustersStarted) selection = new ClusterSelection(null);
+                _allClustersStarted = true;
+            }
+            else
+            {
+                string[] fresh = Cluster.Where(c => !string.IsNullOrEmpty(c) && _seen.Add(c)).ToArray();
+                if (fresh.Length > 0) selection = new ClusterSelection(fresh);
+            }
+
+            if (selection != null)
+            {
+                _selections.Add(selection);
+                ClusterSelection current = selection;
+                Plan.ForEachScope(What, (scope, token) => ReadAsync(scope, current, token),
+                    include: scope => current.NeedsListing || current.Names.Literals.Any(c => current.Applies(c, scope)));
+            }
+            Run.DrainAvailable(this);
+        }
+
+        private protected override void ReportNotFound()
+        {
+            foreach (string cluster in _selections.SelectMany(s => s.Names.UnmatchedLiterals))
+                WriteError(InventoryErrors.NotFound("EcsClusterNotFound", "ECS cluster", cluster, Where));
+        }
+    }
+}

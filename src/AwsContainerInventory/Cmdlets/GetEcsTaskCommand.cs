@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using AwsContainerInventory.Inventory;
+
+namespace AwsContainerInventory.Cmdlets
+{
+    /// <summary>Lists ECS tasks (RUNNING, and STOPPED with -IncludeStopped) with every attribute of the Amazon ECS connector.</summary>
+    [Cmdlet(VerbsCommon.Get, "EcsTask")]
+    [OutputType(typeof(EcsTask))]
+    public sealed class GetEcsTaskCommand : ClusterScopedCmdletBase
+    {
+        /// <summary>Also lists tasks whose desired status is STOPPED (the connector's fetchStoppedTasks).</summary>
+        [Parameter]
+        public SwitchParameter IncludeStopped { get; set; }
+
+        private protected override string Activity => "Get-EcsTask";
+
+        private protected override string What => "Reading ECS tasks";
+
+        private protected override Task ReadAsync(InventoryScope scope, ClusterSelection clusters, CancellationToken token) =>
+            EcsInventory.ReadTasksAsync(scope, clusters, IncludeStopped.IsPresent, Run, Session, token);
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using AwsContainerInventory.Inventory;
+using AwsContainerInventory.Session;
+
+namespace AwsContainerInventory.Cmdlets
+{
+    /// <summary>
+    /// What every Get- cmdlet shares: -Region, the session (Connect-AwsInventory's, or the default chains'),
+    /// the background run whose records are written from the pipeline thread, and prompt stopping.
+    /// </summary>
+    public abstract class InventoryCmdletBase : PSCmdlet, IDisposable
+    {
+        /// <summary>Overrides the session's regions for this call.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateAwsRegion]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        public string[]? Region { get; set; }
+
+        internal InventorySession Session { get; private set; } = null!;
+        internal InventoryRun Run { get; private set; } = null!;
+        internal ScopePlan Plan { get; private set; } = null!;
+        internal IReadOnlyList<string> Regions { get; private set; } = Array.Empty<string>();
+
+        /// <summary>The progress activity, such as "Get-EcsTask".</summary>
+        private protected abstract string Activity { get; }
+
+        protected override void BeginProcessing()
+        {
+            Session = SessionStore.CurrentOrDefault();
+            Regions = RegionList.Normalize(Region ?? (IEnumerable<string>)Session.Regions);
+            if (Regions.Count == 0)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("No AWS region: pass -Region, set AWS_REGION or AWS_DEFAULT_REGION, or run Connect-AwsInventory -Region."),
+                    InventoryErrors.NoRegion, ErrorCategory.InvalidArgument, null));
+            }
+            Run = new InventoryRun(Activity);
+            Plan = new ScopePlan(Session, Regions, Run);
+            WriteVerbose("Session: " + Session + "; reading " + string.Join(", ", Regions) + ".");
+        }
+
+        protected override void EndProcessing()
+        {
+            Run.DrainToEnd(this);
+            if (!Run.Token.IsCancellationRequested) ReportNotFound();
+        }
+
+        protected override void StopProcessing() => Run?.Cancel();
+
+        /// <summary>Writes the ObjectNotFound errors for literal names found in no account or region.</summary>
+        private protected virtual void ReportNotFound() { }
+
+        private protected string Where => (Session.RoleArns.Count > 0 ? Session.RoleArns.Count + " role(s) in " : string.Empty) + "region(s) " + string.Join(", ", Regions);
+
+        public void Dispose()
+        {
+            Run?.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using AwsContainerInventory.Wire;
+
+namespace AwsContainerInventory.Inventory
+{
+    /// <summary>
+    /// ECS clusters, services, tasks and task definitions of one (role × region) pair. Listings are paged by
+    /// the session's PageSize; Describe calls take the API's largest batch and always include TAGS.
+    /// </summary>
+    internal static class EcsInventory
+    {
+        public const string Running = "RUNNING";
+        public const string Stopped = "STOPPED";
+
+        public static async Task ReadClustersAsync(InventoryScope scope, NameFilter names, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+        {
+            IEcsClient ecs = scope.CreateEcsClient();
+            Func<IReadOnlyList<string>, Task> describe = batch => DescribeClustersAsync(ecs, batch, scope, names, run, cancellationToken);
+            if (names.LiteralsOnly)
+            {
+                // Named clusters need no listing: DescribeClusters takes names directly.
+                run.WriteVerbose("ECS DescribeClusters " + string.Join(", ", names.Literals) + " in " + scope.Label + ".");
+                await Task.WhenAll(Paging.Chunk(names.Literals, EcsLimits.DescribeClustersBatch).Select(describe)).ConfigureAwait(false);
+                return;
+            }
+            run.WriteVerbose("ECS ListClusters in " + scope.Label + ".");
+            await Paging.ListInBatchesAsync(token => ecs.ListClustersAsync(session.PageSize, token, cancellationToken),
+                EcsLimits.DescribeClustersBatch, describe, session.ParallelRequests, cancellationToken,
+                include: arn => names.Matches(ClusterNameFromArn(arn), arn)).ConfigureAwait(false);
+        }
+
+        public static Task ReadServicesAsync(InventoryScope scope, ClusterSelection clusters, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+        {
+            IEcsClient ecs = scope.CreateEcsClient();
+            return ForEachClusterAsync(ecs, scope, clusters, run, session, cancellationToken, async cluster =>
+            {
+                run.WriteVerbose("ECS ListServices in cluster " + cluster + ", " + scope.Label + ".");
+                await Paging.ListInBatchesAsync(token => ecs.ListServicesAsync(cluster, session.PageSize, token, cancellationToken),
+                    EcsLimits.DescribeServicesBatch, async batch =>
+                    {
+                        DescribeResult result = await ecs.DescribeServicesAsync(cluster, batch, cancellationToken).ConfigureAwait(false);
+                        ReportFailures(result, scope, run, "service");
+                        foreach (JsonElement service in result.Items)
+                            await run.WriteRecordAsync(EcsService.FromApi(service, scope.Region, DateTime.UtcNow), "services").ConfigureAwait(false);
+                    }, session.ParallelRequests, cancellationToken).ConfigureAwait(false);
+            });
+        }
+
+        public static Task ReadTasksAsync(InventoryScope scope, ClusterSelection clusters, bool includeStopped, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+        {
+            IEcsClient ecs = scope.CreateEcsClient();
+            string[] statuses = includeStopped ? new[] { Running, Stopped } : new[] { Running };
+            return ForEachClusterAsync(ecs, scope, clusters, run, session, cancellationToken, cluster =>
+                Task.WhenAll(statuses.Select(async status =>
+                {
+                    run.WriteVerbose("ECS ListTasks (" + status + ") in cluster " + cluster + ", " + scope.Label + ".");
+                    await Paging.ListInBatchesAsync(token => ecs.ListTasksAsync(cluster, status, session.PageSize, token, cancellationToken),
+                        EcsLimits.DescribeTasksBatch, async batch =>
+                        {
+                            DescribeResult result = await ecs.DescribeTasksAsync(cluster, batch, cancellationToken).ConfigureAwait(false);
+                            ReportFailures(result, scope, run, "task");
+                            foreach (JsonElement task in result.Items)
+                                await run.WriteRecordAsync(EcsTask.FromApi(task, scope.Region, DateTime.UtcNow), "tasks").ConfigureAwait(false);
+                        }, session.ParallelRequests, cancellationToken).ConfigureAwait(false);
+                })));
+        }
+
+        public static Task ReadTaskDefinitionsAsync(InventoryScope scope, string? familyPrefix, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+        {
+            IEcsClient ecs = scope.CreateEcsClient();
+            run.WriteVerbose("ECS ListTaskDefinitions" + (familyPrefix == null ? string.Empty : " (family " + familyPrefix + ")") + " in " + scope.Label + ".");
+            return Paging.ListInBatchesAsync(token => ecs.ListTaskDefinitionsAsync(familyPrefix, session.PageSize, token, cancellationToken),
+                batchSize: 1, async batch =>
+                {
+                    TaskDefinitionResult result;
+                    try
+                    {
+                        result = await ecs.DescribeTaskDefinitionAsync(batch[0], cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (AwsServiceException error) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        run.WriteError(InventoryErrors.ItemFailed(error, scope, "Describing task definition", batch[0]));
+                        return;
+                    }
+                    await run.WriteRecordAsync(EcsTaskDefinition.FromApi(result.TaskDefinition, result.Tags, scope.Region, DateTime.UtcNow), "task definitions").ConfigureAwait(false);
+                }, session.ParallelRequests, cancellationToken);
+        }
+
+        /// <summary>The name part of <c>arn:aws:ecs:region:account:cluster/NAME</c>.</summary>
+        public static string ClusterNameFromArn(string arnOrName)
+        {
+            int slash = arnOrName.LastIndexOf('/');
+            return arnOrName.StartsWith("arn:", StringComparison.Ordinal) && slash >= 0 ? arnOrName.Substring(slash + 1) : arnOrName;
+        }
+
+        private static async Task DescribeClustersAsync(IEcsClient ecs, IReadOnlyList<string> batch, InventoryScope scope, NameFilter names, InventoryRun run, CancellationToken cancellationToken)
+        {
+            DescribeResult result = await ecs.DescribeClustersAsync(batch, cancellationToken).ConfigureAwait(false);
+            foreach (JsonElement cluster in result.Items)
+            {
+                names.Matches(ApiValues.String(cluster, "clusterName"), ApiValues.String(cluster, "clusterArn"));
+                await run.WriteRecordAsync(EcsCluster.FromApi(cluster, scope.Region, DateTime.UtcNow), "clusters").ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="perCluster"/> for each selected cluster of the pair: every cluster (listed), the
+        /// wildcard matches (listed and filtered), or the given names and ARNs directly. A named cluster the
+        /// pair does not have is not an error here; the cmdlet reports names found nowhere.
+        /// </summary>
+        private static async Task ForEachClusterAsync(IEcsClient ecs, InventoryScope scope, ClusterSelection clusters, InventoryRun run,
+            InventorySession session, CancellationToken cancellationToken, Func<string, Task> perCluster)
+        {
+            async Task Guarded(string cluster, string? literal)
+            {
+                try
+                {
+                    await perCluster(cluster).ConfigureAwait(false);
+                    if (literal != null) clusters.Names.MarkFound(literal);
+                }
+                catch (AwsServiceException error) when (error.ErrorCode == "ClusterNotFoundException")
+                {
+                    if (literal == null) run.WriteError(InventoryErrors.ItemFailed(error, scope, "Reading cluster", cluster));
+                }
+                catch (AwsServiceException error) when (!cancellationToken.IsCancellationRequested)
+                {
+                    if (literal != null) clusters.Names.MarkFound(literal);
+                    run.WriteError(InventoryErrors.ItemFailed(error, scope, "Reading cluster", cluster));
+                }
+            }
+
+            var direct = clusters.Names.Literals.Where(c => clusters.Applies(c, scope)).ToList();
+            Task directWork = Task.WhenAll(direct.Select(c => Guarded(c, c)));
+            if (clusters.NeedsListing)
+            {
+                run.WriteVerbose("ECS ListClusters in " + scope.Label + ".");
+                await Paging.ListInBatchesAsync(token => ecs.ListClustersAsync(session.PageSize, token, cancellationToken),
+                    batchSize: 1, batch => Guarded(batch[0], null), session.ParallelRequests, cancellationToken,
+                    include: arn => clusters.MatchesListed(arn)).ConfigureAwait(false);
+            }
+            await directWork.ConfigureAwait(false);
+        }
+
+        private static void ReportFailures(DescribeResult result, InventoryScope scope, InventoryRun run, string what)
+        {
+            foreach (var failure in result.Failures)
+                run.WriteWarning("ECS could not describe " + what + " " + failure.Key + " in " + scope.Label + ": " + failure.Value + ".");
+        }
+    }
+
+    /// <summary>The clusters a Get-EcsService / Get-EcsTask run covers: all, wildcard matches, names or ARNs.</summary>
+    internal sealed class ClusterSelection
+    {
+        public ClusterSelection(IEnumerable<string>? clusters) => Names = new NameFilter(clusters);
+
+        public NameFilter Names { get; }
+
+        /// <summary>True when clusters must be listed: none named, or wildcards given.</summary>
+        public bool NeedsListing => Names.MatchesAll || !Names.LiteralsOnly;
+
+        /// <summary>A listed cluster ARN is selected when nothing was named or a wildcard matches its name.</summary>
+        public bool MatchesListed(string arn)
+        {
+            if (Names.MatchesAll) return true;
+            string name = EcsInventory.ClusterNameFromArn(arn);
+            // Literals are handled directly; here only wildcards count, so a literal is not read twice.
+            return !Names.Literals.Any(l => string.Equals(l, name, StringComparison.OrdinalIgnoreCase) || string.Equals(l, arn, StringComparison.Ordinal))
+                && Names.Matches(name, arn);
+        }
+
+        /// <summary>A name applies to every pair; an ARN only to the pair of its region and account.</summary>
+        public bool Applies(string cluster, InventoryScope scope)
+        {
+            if (!cluster.StartsWith("arn:", StringComparison.Ordinal)) return true;
+            string? region = ApiValues.RegionFromArn(cluster);
+            string? account = ApiValues.AccountFromArn(cluster);
+            return string.Equals(region, scope.Region, StringComparison.Ordinal)
+                && (scope.AccountId == null || account == null || string.Equals(account, scope.AccountId, StringComparison.Ordinal));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Management.Automation;
+using AwsContainerInventory.Wire;
+
+namespace AwsContainerInventory.Inventory
+{
+    /// <summary>
+    /// The module's ErrorRecords: a stable FullyQualifiedErrorId, a fitting category and the real target
+    /// (role ARN, region, cluster or repository). Messages carry AWS's code and request id, never a secret.
+    /// </summary>
+    internal static class InventoryErrors
+    {
+        public const string CredentialsRejected = "AwsCredentialsRejected";
+        public const string CredentialsUnavailableId = "AwsCredentialsUnavailable";
+        public const string AccessDenied = "AwsAccessDenied";
+        public const string Throttled = "AwsThrottled";
+        public const string EndpointUnreachable = "AwsEndpointUnreachable";
+        public const string MalformedResponse = "AwsMalformedResponse";
+        public const string ServiceError = "AwsServiceError";
+        public const string RoleAssumptionFailed = "AwsRoleAssumptionFailed";
+        public const string NoRegion = "AwsNoRegion";
+        public const string UnexpectedError = "AwsInventoryUnexpectedError";
+
+        public static bool IsScopeFailure(Exception error) => error is AwsServiceException || error is CredentialsUnavailableException;
+
+        /// <summary>A whole (role × region) pair, or one operation of it, failed.</summary>
+        public static ErrorRecord ScopeFailed(Exception error, InventoryScope scope, string what) =>
+            Build(error, what + " failed for " + scope.Label + ": " + error.Message, scope.Target);
+
+        /// <summary>One item (a repository, a cluster) failed; the rest of its pair went on.</summary>
+        public static ErrorRecord ItemFailed(Exception error, InventoryScope scope, string what, string item) =>
+            Build(error, what + " " + item + " failed for " + scope.Label + ": " + error.Message, item);
+
+        public static ErrorRecord RoleFailed(Exception error, string roleArn)
+        {
+            var (_, category) = Classify(error);
+            string message = "Could not assume role " + roleArn + ": " + error.Message;
+            return Record(new InvalidOperationException(message, error), RoleAssumptionFailed, category, roleArn, message);
+        }
+
+        public static ErrorRecord CredentialsUnavailable(CredentialsUnavailableException error) =>
+            Record(error, CredentialsUnavailableId, ErrorCategory.AuthenticationError, null, error.Message);
+
+        public static ErrorRecord NotFound(string errorId, string what, string name, string where)
+        {
+            string message = what + " '" + name + "' was not found in " + where + ".";
+            return Record(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, name, message);
+        }
+
+        public static ErrorRecord Unexpected(Exception error) =>
+            Record(error, UnexpectedError, ErrorCategory.NotSpecified, null, "Unexpected failure: " + error.Message);
+
+        private static ErrorRecord Build(Exception error, string message, object target)
+        {
+            var (id, category) = Classify(error);
+            return Record(error, id, category, target, message);
+        }
+
+        private static (string Id, ErrorCategory Category) Classify(Exception error)
+        {
+            if (error is CredentialsUnavailableException) return (CredentialsUnavailableId, ErrorCategory.AuthenticationError);
+            if (!(error is AwsServiceException aws)) return (UnexpectedError, ErrorCategory.NotSpecified);
+            if (aws.IsCredentialRejection) return (CredentialsRejected, ErrorCategory.AuthenticationError);
+            if (ErrorClassifier.IsThrottling(aws.ErrorCode, aws.StatusCode)) return (Throttled, ErrorCategory.LimitsExceeded);
+            if (aws.IsAccessDenied) return (AccessDenied, ErrorCategory.PermissionDenied);
+            if (aws.ErrorCode == ClientCodes.ConnectionFailure || aws.ErrorCode == ClientCodes.Timeout) return (EndpointUnreachable, ErrorCategory.ConnectionError);
+            if (aws.ErrorCode == ClientCodes.MalformedResponse) return (MalformedResponse, ErrorCategory.InvalidResult);
+            if (ErrorClassifier.IsNotFound(aws.ErrorCode)) return (ServiceError, ErrorCategory.ObjectNotFound);
+            if (aws.StatusCode == 400) return (ServiceError, ErrorCategory.InvalidArgument);
+            return (ServiceError, ErrorCategory.NotSpecified);
+        }
+
+        private static ErrorRecord Record(Exception exception, string id, ErrorCategory category, object? target, string message) =>
+            new ErrorRecord(exception, id, category, target) { ErrorDetails = new ErrorDetails(message) };
+    }
+}

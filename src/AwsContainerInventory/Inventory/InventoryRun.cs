@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using AwsContainerInventory.Wire;
+
+namespace AwsContainerInventory.Inventory
+{
+    /// <summary>
+    /// One cmdlet invocation's background work and its way back to the pipeline. Workers run concurrently
+    /// and only queue what they produce (records, errors, verbose text); the pipeline thread drains the
+    /// queue, so every Write* happens on the pipeline thread. A bounded record budget keeps memory flat
+    /// when the pipeline is slower than the network.
+    /// </summary>
+    internal sealed class InventoryRun : ICallObserver, IDisposable
+    {
+        private const int RecordBudget = 512;
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+        private static readonly TimeSpan ProgressDelay = TimeSpan.FromMilliseconds(500);
+
+        private readonly Channel<Item> _items = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly SemaphoreSlim _recordBudget = new SemaphoreSlim(RecordBudget, RecordBudget);
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private readonly TaskCompletionSource<bool> _allWorkDone = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentDictionary<string, int> _counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly string _activity;
+        private readonly int _progressId;
+        private int _outstanding = 1; // released by CompleteAdding
+        private int _addingCompleted;
+        private int _scopesTotal;
+        private int _scopesDone;
+        private TimeSpan _lastProgress = TimeSpan.Zero;
+        private bool _progressShown;
+        private Task<bool>? _pendingWait;
+
+        public InventoryRun(string activity)
+        {
+            _activity = activity;
+            _progressId = Math.Abs(activity.GetHashCode() % 10000) + 1;
+        }
+
+        public CancellationToken Token => _cancellation.Token;
+
+        public TimeSpan Elapsed => _clock.Elapsed;
+
+        /// <summary>Runs <paramref name="work"/> in the background as part of this run.</summary>
+        public void Start(Func<CancellationToken, Task> work)
+        {
+            Interlocked.Increment(ref _outstanding);
+            Task.Run(async () =>
+            {
+                try
+                {
+                    await work(Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (Token.IsCancellationRequested)
+                {
+                }
+                catch (Exception unexpected)
+                {
+                    WriteError(InventoryErrors.Unexpected(unexpected));
+                }
+                finally
+                {
+                    WorkDone();
+                }
+            });
+        }
+
+        /// <summary>No more work will be started; the queue completes when running work ends.</summary>
+        public void CompleteAdding()
+        {
+            if (Interlocked.Exchange(ref _addingCompleted, 1) == 0) WorkDone();
+        }
+
+        public async Task WriteRecordAsync(object record, string countAs)
+        {
+            await _recordBudget.WaitAsync(Token).ConfigureAwait(false);
+            _counts.AddOrUpdate(countAs, 1, (_, n) => n + 1);
+            if (!_items.Writer.TryWrite(new Item(ItemKind.Record, record))) _recordBudget.Release();
+        }
+
+        public void WriteError(ErrorRecord error) => _items.Writer.TryWrite(new Item(ItemKind.Error, error));
+
+        public void WriteVerbose(string message) => _items.Writer.TryWrite(new Item(ItemKind.Verbose, message));
+
+        public void WriteWarning(string message) => _items.Writer.TryWrite(new Item(ItemKind.Warning, message));
+
+        public void AddScopes(int count) => Interlocked.Add(ref _scopesTotal, count);
+
+        public void ScopeDone() => Interlocked.Increment(ref _scopesDone);
+
+        void ICallObserver.OnRetry(AwsRequest request, int attempt, TimeSpan delay, string reason) =>
+            WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} {2} in {3} after {4}; waiting {5:0.00} s.",
+                attempt, request.Service.ToUpperInvariant(), request.Operation, request.Region, reason, delay.TotalSeconds));
+
+        /// <summary>Pipeline thread: writes whatever is queued, without waiting.</summary>
+        public void DrainAvailable(Cmdlet cmdlet)
+        {
+            while (_items.Reader.TryRead(out Item item)) Emit(cmdlet, item);
+            MaybeWriteProgress(cmdlet);
+        }
+
+        /// <summary>Pipeline thread: writes everything until all work has ended (or the run is cancelled).</summary>
+        public void DrainToEnd(Cmdlet cmdlet)
+        {
+            CompleteAdding();
+            while (true)
+            {
+                while (_items.Reader.TryRead(out Item item)) Emit(cmdlet, item);
+                MaybeWriteProgress(cmdlet);
+                _pendingWait ??= _items.Reader.WaitToReadAsync(Token).AsTask();
+                try
+                {
+                    if (!_pendingWait.Wait(ProgressInterval)) continue;
+                }
+                catch (AggregateException wait) when (wait.InnerException is OperationCanceledException)
+                {
+                    return;
+                }
+                bool more = _pendingWait.Result;
+                _pendingWait = null;
+                if (!more) break;
+            }
+            if (_progressShown)
+            {
+                cmdlet.WriteProgress(new ProgressRecord(_progressId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        /// <summary>Cancels every in-flight call and waits (briefly) for the workers to stop.</summary>
+        public void Cancel()
+        {
+            try
+            {
+                _cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
+        public void Dispose()
+        {
+            Cancel();
+            CompleteAdding();
+            // Workers observe the token at every await; give them a moment so no background work outlives the cmdlet.
+            _allWorkDone.Task.Wait(TimeSpan.FromSeconds(10));
+        }
+
+        private void WorkDone()
+        {
+            if (Interlocked.Decrement(ref _outstanding) == 0)
+            {
+                _items.Writer.TryComplete();
+                _allWorkDone.TrySetResult(true);
+            }
+        }
+
+        private void Emit(Cmdlet cmdlet, Item item)
+        {
+            switch (item.Kind)
+            {
+                case ItemKind.Record:
+                    try
+                    {
+                        cmdlet.WriteObject(item.Payload);
+                    }
+                    finally
+                    {
+                        _recordBudget.Release();
+                    }
+                    break;
+                case ItemKind.Error:
+                    cmdlet.WriteError((ErrorRecord)item.Payload);
+                    break;
+                case ItemKind.Verbose:
+                    cmdlet.WriteVerbose((string)item.Payload);
+                    break;
+                case ItemKind.Warning:
+                    cmdlet.WriteWarning((string)item.Payload);
+                    break;
+            }
+        }
+
+        private void MaybeWriteProgress(Cmdlet cmdlet)
+        {
+            TimeSpan now = _clock.Elapsed;
+            if (now < ProgressDelay || now - _lastProgress < ProgressInterval) return;
+            _lastProgress = now;
+            int total = Volatile.Read(ref _scopesTotal);
+            int done = Volatile.Read(ref _scopesDone);
+            string counts = string.Join(", ", _counts.OrderBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => c.Value.ToString("N0", CultureInfo.InvariantCulture) + " " + c.Key));
+            string status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} account/region pairs done{2}",
+                done, total, counts.Length == 0 ? string.Empty : "; " + counts);
+            var record = new ProgressRecord(_progressId, _activity, status);
+            if (total > 0) record.PercentComplete = Math.Min(100, done * 100 / total);
+            cmdlet.WriteProgress(record);
+            _progressShown = true;
+        }
+
+        private enum ItemKind { Record, Error, Verbose, Warning }
+
+        private readonly struct Item
+        {
+            public Item(ItemKind kind, object payload)
+            {
+                Kind = kind;
+                Payload = payload;
+            }
+
+            public ItemKind Kind { get; }
+            public object Payload { get; }
+        }
+    }
+}

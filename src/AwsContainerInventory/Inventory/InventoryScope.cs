@@ -1,0 +1,41 @@
+using AwsContainerInventory.Wire;
+
+namespace AwsContainerInventory.Inventory
+{
+    /// <summary>One (role × region) pair to inventory, with the clients that read it.</summary>
+    internal sealed class InventoryScope
+    {
+        private readonly InventorySession _session;
+        private readonly ICallObserver _observer;
+
+        public InventoryScope(InventorySession session, string region, string? roleArn, ICredentialProvider credentials, ICallObserver observer)
+        {
+            _session = session;
+            _observer = observer;
+            Region = region;
+            RoleArn = roleArn;
+            Credentials = credentials;
+            AccountId = ApiValues.AccountFromArn(roleArn);
+        }
+
+        public string Region { get; }
+
+        /// <summary>The assumed role, or null for the session's base credentials.</summary>
+        public string? RoleArn { get; }
+
+        public ICredentialProvider Credentials { get; }
+
+        /// <summary>The account when it is known without a call (an assumed role's account); otherwise null.</summary>
+        public string? AccountId { get; }
+
+        /// <summary>Names the pair in messages: "role arn:… in eu-west-1" or "region eu-west-1".</summary>
+        public string Label => RoleArn == null ? "region " + Region : "role " + RoleArn + " in " + Region;
+
+        /// <summary>The error target for a failure of the whole pair: the role ARN, or the region.</summary>
+        public object Target => (object?)RoleArn ?? Region;
+
+        public IEcrClient CreateEcrClient() => new EcrClient(_session.Transport, _session.Endpoints.Ecr(Region), Region, Credentials, _observer);
+
+        public IEcsClient CreateEcsClient() => new EcsClient(_session.Transport, _session.Endpoints.Ecs(Region), Region, Credentials, _observer);
+    }
+}

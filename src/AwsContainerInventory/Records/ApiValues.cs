@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+
+namespace AwsContainerInventory
+{
+    /// <summary>Reads members of API objects with the contract's value shapes (absent → null, times UTC).</summary>
+    internal static class ApiValues
+    {
+        public const string AwsProvider = "AWS";
+
+        public static JsonElement? Member(JsonElement parent, string name) =>
+            parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out JsonElement value) && value.ValueKind != JsonValueKind.Null
+                ? value : (JsonElement?)null;
+
+        /// <summary>Follows a dotted path such as <c>networkConfiguration.awsvpcConfiguration</c>.</summary>
+        public static JsonElement? Path(JsonElement parent, string dottedPath)
+        {
+            JsonElement? current = parent;
+            foreach (string part in dottedPath.Split('.'))
+            {
+                if (current == null) return null;
+                current = Member(current.Value, part);
+            }
+            return current;
+        }
+
+        public static string? String(JsonElement parent, string name)
+        {
+            JsonElement? value = Member(parent, name);
+            if (value == null) return null;
+            return value.Value.ValueKind switch
+            {
+                JsonValueKind.String => value.Value.GetString(),
+                JsonValueKind.Number => value.Value.GetRawText(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => null,
+            };
+        }
+
+        public static int? Int(JsonElement parent, string name)
+        {
+            JsonElement? value = Member(parent, name);
+            if (value == null) return null;
+            if (value.Value.ValueKind == JsonValueKind.Number && value.Value.TryGetInt32(out int number)) return number;
+            if (value.Value.ValueKind == JsonValueKind.String && int.TryParse(value.Value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number)) return number;
+            return null;
+        }
+
+        public static bool? Bool(JsonElement parent, string name)
+        {
+            JsonElement? value = Member(parent, name);
+            if (value == null) return null;
+            return value.Value.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => null,
+            };
+        }
+
+        /// <summary>JSON 1.1 timestamps are epoch seconds (possibly fractional); ISO-8601 strings are accepted too.</summary>
+        public static DateTime? Time(JsonElement parent, string name)
+        {
+            JsonElement? value = Member(parent, name);
+            if (value == null) return null;
+            if (value.Value.ValueKind == JsonValueKind.Number)
+            {
+                double seconds = value.Value.GetDouble();
+                return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000)).UtcDateTime;
+            }
+            if (value.Value.ValueKind == JsonValueKind.String
+                && DateTime.TryParse(value.Value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime parsed))
+                return DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
+            return null;
+        }
+
+        public static List<string>? Strings(JsonElement parent, string name)
+        {
+            JsonElement? value = Member(parent, name);
+            if (value == null || value.Value.ValueKind != JsonValueKind.Array) return null;
+            var result = new List<string>();
+            foreach (JsonElement item in value.Value.EnumerateArray())
+                if (item.ValueKind == JsonValueKind.String) result.Add(item.GetString()!);
+            return result;
+        }
+
+        public static IEnumerable<JsonElement> Objects(JsonElement parent, string name)
+        {
+            JsonElement? value = Member(parent, name);
+            if (value == null || value.Value.ValueKind != JsonValueKind.Array) yield break;
+            foreach (JsonElement item in value.Value.EnumerateArray())
+                if (item.ValueKind == JsonValueKind.Object) yield return item;
+        }
+
+        /// <summary>ECS tags: <c>[{ "key": …, "value": … }]</c>.</summary>
+        public static TagDictionary EcsTags(JsonElement? tags)
+        {
+            if (tags == null || tags.Value.ValueKind != JsonValueKind.Array) return TagDictionary.Empty;
+            var pairs = new List<KeyValuePair<string, string>>();
+            foreach (JsonElement tag in tags.Value.EnumerateArray())
+            {
+                string? key = String(tag, "key");
+                if (key != null) pairs.Add(new KeyValuePair<string, string>(key, String(tag, "value") ?? string.Empty));
+            }
+            return new TagDictionary(pairs);
+        }
+
+        /// <summary>The account id field of an ARN (<c>arn:partition:service:region:account:resource</c>).</summary>
+        public static string? AccountFromArn(string? arn)
+        {
+            if (string.IsNullOrEmpty(arn)) return null;
+            string[] parts = arn!.Split(new[] { ':' }, 6);
+            return parts.Length >= 6 && parts[0] == "arn" && parts[4].Length > 0 ? parts[4] : null;
+        }
+
+        /// <summary>The region field of an ARN.</summary>
+        public static string? RegionFromArn(string? arn)
+        {
+            if (string.IsNullOrEmpty(arn)) return null;
+            string[] parts = arn!.Split(new[] { ':' }, 6);
+            return parts.Length >= 6 && parts[0] == "arn" && parts[3].Length > 0 ? parts[3] : null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using AwsContainerInventory.Wire;
+
+namespace AwsContainerInventory.Session
+{
+    /// <summary>
+    /// What the module takes from AWSSDK.Core: the default credential chain, the default region chain and
+    /// the shared config/credentials profiles. Implemented in AwsContainerInventory.Engine, which is loaded
+    /// in its own AssemblyLoadContext so no AWSSDK type reaches this assembly.
+    /// </summary>
+    internal interface IDefaultChains
+    {
+        /// <summary>
+        /// Credentials of a named profile (including role_arn/source_profile and credential_process
+        /// profiles), or of the default chain when <paramref name="profileName"/> is null: environment
+        /// variables, the shared credentials and config files, container and instance metadata.
+        /// </summary>
+        ICredentialProvider CreateCredentialProvider(string? profileName);
+
+        /// <summary>The profile's region, or the default region chain (AWS_REGION, AWS_DEFAULT_REGION, profile); null if none.</summary>
+        string? ResolveRegion(string? profileName);
+
+        /// <summary>Profile names from the shared config and credentials files.</summary>
+        IReadOnlyList<string> ListProfileNames();
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using AwsContainerInventory.Wire;
+
+namespace AwsContainerInventory
+{
+    /// <summary>
+    /// The settings every Get- cmdlet reads: credentials, regions, roles and the connector's tuning settings.
+    /// Made by Connect-AwsInventory, or implied by the default chains. Holds no secret in any property or in ToString.
+    /// </summary>
+    public sealed class InventorySession
+    {
+        public const int DefaultSessionDuration = 3600;
+        public const int DefaultPageSize = 100;
+        public const int DefaultParallelRequests = 8;
+        public const int DefaultMaxRetries = 10;
+
+        private readonly ConcurrentDictionary<string, AssumedRoleCredentialProvider> _roleCredentials =
+            new ConcurrentDictionary<string, AssumedRoleCredentialProvider>(StringComparer.Ordinal);
+
+        internal InventorySession(ICredentialProvider baseCredentials, string? profileName, IEnumerable<string> regions, IEnumerable<string> roleArns,
+            int sessionDuration, int pageSize, int parallelRequests, int maxRetries, Uri? endpointUrl, bool isDefault,
+            System.Net.Http.HttpClient? httpClient = null)
+        {
+            BaseCredentials = baseCredentials;
+            ProfileName = profileName;
+            Regions = ValueList.Of(regions);
+            RoleArns = ValueList.Of(roleArns);
+            SessionDuration = sessionDuration;
+            PageSize = pageSize;
+            ParallelRequests = parallelRequests;
+            MaxRetries = maxRetries;
+            EndpointUrl = endpointUrl;
+            IsDefault = isDefault;
+            ConnectedAt = DateTime.UtcNow;
+            Transport = new AwsTransport(parallelRequests, new RetryPolicy(maxRetries), httpClient);
+            Endpoints = new ServiceEndpoints(endpointUrl);
+            RoleSessionName = "AwsContainerInventory-" + ConnectedAt.ToString("yyyyMMddTHHmmss", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>Where the base credentials come from (a masked access key id, a profile name, or the default chain).</summary>
+        public string CredentialSource => BaseCredentials.Description;
+
+        public string? ProfileName { get; }
+
+        /// <summary>Regions inventoried by default; each Get- cmdlet's -Region overrides them for one call.</summary>
+        public ValueList<string> Regions { get; }
+
+        /// <summary>Roles assumed for the inventory; empty means the base credentials are used directly.</summary>
+        public ValueList<string> RoleArns { get; }
+
+        public int SessionDuration { get; }
+        public int PageSize { get; }
+        public int ParallelRequests { get; }
+        public int MaxRetries { get; }
+        public Uri? EndpointUrl { get; }
+
+        /// <summary>The RoleSessionName used for every AssumeRole call of this session.</summary>
+        public string RoleSessionName { get; }
+
+        /// <summary>When the session was made (UTC).</summary>
+        public DateTime ConnectedAt { get; }
+
+        /// <summary>True when no Connect-AwsInventory was run and the default chains are in use.</summary>
+        public bool IsDefault { get; }
+
+        internal ICredentialProvider BaseCredentials { get; }
+        internal AwsTransport Transport { get; }
+        internal ServiceEndpoints Endpoints { get; }
+
+        /// <summary>One provider per role for the life of the session: assumed once, refreshed before expiry.</summary>
+        internal AssumedRoleCredentialProvider RoleCredentials(string roleArn, string stsRegion, ICallObserver? observer) =>
+            _roleCredentials.GetOrAdd(roleArn, arn => new AssumedRoleCredentialProvider(arn, RoleSessionName, SessionDuration,
+                () => new StsClient(Transport, Endpoints.Sts(stsRegion), stsRegion, BaseCredentials, observer)));
+
+        public override string ToString()
+        {
+            string roles = RoleArns.Count == 0 ? "no roles" : RoleArns.Count == 1 ? "1 role" : RoleArns.Count + " roles";
+            string endpoint = EndpointUrl == null ? string.Empty : ", endpoint " + EndpointUrl;
+            return CredentialSource + "; regions " + (Regions.Count == 0 ? "(none)" : Regions.ToString()) + "; " + roles + endpoint;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AwsContainerInventory.Wire
+{
+    /// <summary>
+    /// Credentials of an assumed role: assumed on first use, shared by every region of the role, and
+    /// assumed again shortly before they expire so a run longer than the session duration loses nothing.
+    /// </summary>
+    internal sealed class AssumedRoleCredentialProvider : ICredentialProvider
+    {
+        private readonly Func<IStsClient> _stsFactory;
+        private readonly SemaphoreSlim _refreshLock = new SemaphoreSlim(1, 1);
+        private readonly Func<DateTime> _utcNow;
+        private AwsCredentials? _current;
+        private DateTime _issuedAt;
+
+        public AssumedRoleCredentialProvider(string roleArn, string roleSessionName, int durationSeconds, Func<IStsClient> stsFactory, Func<DateTime>? utcNow = null)
+        {
+            RoleArn = roleArn;
+            RoleSessionName = roleSessionName;
+            DurationSeconds = durationSeconds;
+            _stsFactory = stsFactory;
+            _utcNow = utcNow ?? (() => DateTime.UtcNow);
+        }
+
+        public string RoleArn { get; }
+        public string RoleSessionName { get; }
+        public int DurationSeconds { get; }
+        public string Description => "AssumeRole " + RoleArn;
+
+        public async Task<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
+        {
+            AwsCredentials? current = _current;
+            if (current != null && !NeedsRefresh(current)) return current;
+
+            await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                current = _current;
+                if (current != null && !NeedsRefresh(current)) return current;
+                DateTime issuedAt = _utcNow();
+                AwsCredentials assumed = await _stsFactory().AssumeRoleAsync(RoleArn, RoleSessionName, DurationSeconds, cancellationToken).ConfigureAwait(false);
+                _issuedAt = issuedAt;
+                _current = assumed;
+                return assumed;
+            }
+            finally
+            {
+                _refreshLock.Release();
+            }
+        }
+
+        // Refresh five minutes before expiry, or a quarter of the lifetime when credentials live shorter than that.
+        private bool NeedsRefresh(AwsCredentials credentials)
+        {
+            if (!credentials.Expiration.HasValue) return false;
+            TimeSpan lifetime = credentials.Expiration.Value - _issuedAt;
+            TimeSpan margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(5).Ticks, Math.Max(0, lifetime.Ticks / 4)));
+            return _utcNow() >= credentials.Expiration.Value - margin;
+        }
+    }
+}

@@ -1,0 +1,247 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+
+namespace AwsContainerInventory.Wire
+{
+    /// <summary>
+    /// Sends signed requests for one session: one pooled HttpClient for the process, one cap on in-flight
+    /// calls (ParallelRequests) for all roles and regions together, and the standard retry mode.
+    /// </summary>
+    internal sealed class AwsTransport : IDisposable
+    {
+        private static readonly HttpClient SharedClient = CreateClient();
+
+        private readonly SemaphoreSlim _slots;
+        private readonly HttpClient _client;
+
+        public AwsTransport(int parallelRequests, RetryPolicy retryPolicy, HttpClient? client = null)
+        {
+            if (parallelRequests < 1) throw new ArgumentOutOfRangeException(nameof(parallelRequests));
+            ParallelRequests = parallelRequests;
+            _slots = new SemaphoreSlim(parallelRequests, parallelRequests);
+            Retry = retryPolicy;
+            _client = client ?? SharedClient;
+        }
+
+        public int ParallelRequests { get; }
+
+        public RetryPolicy Retry { get; }
+
+        /// <summary>Clock used for signing; tests pin it.</summary>
+        public Func<DateTime> UtcNow { get; set; } = () => DateTime.UtcNow;
+
+        /// <summary>
+        /// Sends the request, retrying what can succeed on a later try, and parses a 2xx body with
+        /// <paramref name="parse"/>. A body that does not parse counts as a transient failure.
+        /// </summary>
+        public async Task<T> SendAsync<T>(AwsRequest request, Func<byte[], T> parse, ICallObserver? observer, CancellationToken cancellationToken)
+        {
+            int retryCostTaken = 0;
+            for (int attempt = 0; ; attempt++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                AwsServiceException failure;
+                TimeSpan? retryAfter = null;
+                bool connectionLevel = false;
+
+                AwsCredentials credentials = await request.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    attemptCancellation.CancelAfter(Retry.AttemptTimeout);
+                    try
+                    {
+                        using HttpRequestMessage message = BuildMessage(request, credentials);
+                        using HttpResponseMessage response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
+                        byte[] body = await ReadBodyAsync(response, attemptCancellation.Token).ConfigureAwait(false);
+                        string? requestId = RequestIdFrom(response);
+                        int status = (int)response.StatusCode;
+                        if (status >= 200 && status < 300)
+                        {
+                            try
+                            {
+                                T result = parse(body);
+                                Retry.OnSuccess(retryCostTaken);
+                                return result;
+                            }
+                            catch (Exception parseError) when (parseError is JsonException || parseError is FormatException || parseError is InvalidOperationException || parseError is KeyNotFoundException || parseError is System.Xml.XmlException)
+                            {
+                                failure = new AwsServiceException(request.Service, request.Operation, ClientCodes.MalformedResponse,
+                                    "The response body could not be read (" + parseError.GetType().Name + ").", status, requestId, parseError);
+                            }
+                        }
+                        else
+                        {
+                            failure = ParseError(request, status, response, body, requestId);
+                            retryAfter = RetryAfterFrom(response);
+                        }
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        connectionLevel = true;
+                        failure = new AwsServiceException(request.Service, request.Operation, ClientCodes.Timeout,
+                            "No complete answer from " + request.Endpoint.Authority + " within " + Retry.AttemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s.", 0, null);
+                    }
+                    catch (Exception networkError) when (networkError is HttpRequestException || networkError is IOException || networkError is WebException)
+                    {
+                        connectionLevel = true;
+                        failure = new AwsServiceException(request.Service, request.Operation, ClientCodes.ConnectionFailure,
+                            "Could not reach " + request.Endpoint.Authority + ": " + InnermostMessage(networkError), 0, null, networkError);
+                    }
+                }
+                finally
+                {
+                    _slots.Release();
+                }
+
+                if (!ErrorClassifier.IsRetryable(failure.ErrorCode, failure.StatusCode) || attempt >= Retry.MaxRetries
+                    || !Retry.TryAcquireRetry(connectionLevel, out int cost))
+                {
+                    throw failure;
+                }
+                retryCostTaken += cost;
+                TimeSpan delay = Retry.Backoff(attempt, retryAfter);
+                observer?.OnRetry(request, attempt + 1, delay, failure.ErrorCode);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private HttpRequestMessage BuildMessage(AwsRequest request, AwsCredentials credentials)
+        {
+            var headers = new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>("Content-Type", request.ContentType) };
+            if (request.Target != null) headers.Add(new KeyValuePair<string, string>("X-Amz-Target", request.Target));
+            var signed = SigV4Signer.Sign("POST", request.Endpoint, headers, request.Body, credentials, request.Region, request.Service, UtcNow());
+
+            var message = new HttpRequestMessage(HttpMethod.Post, request.Endpoint);
+            var content = new ByteArrayContent(request.Body);
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
+            message.Content = content;
+            if (request.Target != null) message.Headers.TryAddWithoutValidation("X-Amz-Target", request.Target);
+            foreach (var header in signed) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            message.Headers.Accept.ParseAdd("application/json");
+            return message;
+        }
+
+        private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var buffer = new MemoryStream();
+            using (cancellationToken.Register(() => stream.Dispose()))
+            {
+                await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            long? declared = response.Content.Headers.ContentLength;
+            if (declared.HasValue && buffer.Length != declared.Value)
+                throw new IOException("The response ended after " + buffer.Length + " of " + declared.Value + " bytes.");
+            return buffer.ToArray();
+        }
+
+        internal static AwsServiceException ParseError(AwsRequest request, int status, HttpResponseMessage? response, byte[] body, string? requestId)
+        {
+            string? code = null;
+            string message = string.Empty;
+            if (response != null && response.Headers.TryGetValues("x-amzn-ErrorType", out var typeHeader))
+                code = typeHeader.FirstOrDefault();
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(body);
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (JsonProperty property in document.RootElement.EnumerateObject())
+                    {
+                        if ((property.Name == "__type" || property.Name == "code") && property.Value.ValueKind == JsonValueKind.String && code == null)
+                            code = property.Value.GetString();
+                        else if (string.Equals(property.Name, "message", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.String)
+                            message = property.Value.GetString() ?? string.Empty;
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // JSON services answer signature failures in XML; STS always does.
+                try
+                {
+                    XElement root = XElement.Parse(Encoding.UTF8.GetString(body));
+                    code ??= root.Descendants().FirstOrDefault(e => e.Name.LocalName == "Code")?.Value;
+                    message = root.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value ?? message;
+                    requestId ??= root.Descendants().FirstOrDefault(e => e.Name.LocalName == "RequestId" || e.Name.LocalName == "RequestID")?.Value;
+                }
+                catch (System.Xml.XmlException)
+                {
+                }
+            }
+            code = NormalizeCode(code) ?? CodeForStatus(status);
+            return new AwsServiceException(request.Service, request.Operation, code, message, status, requestId);
+        }
+
+        // "com.amazonaws.ecs#ClusterNotFoundException:http://..." -> "ClusterNotFoundException"
+        private static string? NormalizeCode(string? code)
+        {
+            if (string.IsNullOrEmpty(code)) return null;
+            string value = code!;
+            int colon = value.IndexOf(':');
+            if (colon >= 0) value = value.Substring(0, colon);
+            int hash = value.LastIndexOf('#');
+            if (hash >= 0) value = value.Substring(hash + 1);
+            return value.Length == 0 ? null : value;
+        }
+
+        private static string CodeForStatus(int status) => status switch
+        {
+            429 => "TooManyRequestsException",
+            500 => "InternalFailure",
+            502 => "BadGateway",
+            503 => "ServiceUnavailable",
+            504 => "GatewayTimeout",
+            403 => "AccessDenied",
+            _ => "Http" + status.ToString(CultureInfo.InvariantCulture),
+        };
+
+        private static string? RequestIdFrom(HttpResponseMessage response)
+        {
+            foreach (string name in new[] { "x-amzn-RequestId", "x-amz-request-id", "x-amzn-requestid" })
+                if (response.Headers.TryGetValues(name, out var values)) return values.FirstOrDefault();
+            return null;
+        }
+
+        private static TimeSpan? RetryAfterFrom(HttpResponseMessage response)
+        {
+            RetryConditionHeaderValue? header = response.Headers.RetryAfter;
+            if (header?.Delta != null) return header.Delta;
+            if (header?.Date != null) return header.Date.Value - DateTimeOffset.UtcNow;
+            return null;
+        }
+
+        private static string InnermostMessage(Exception exception)
+        {
+            while (exception.InnerException != null) exception = exception.InnerException;
+            return exception.Message;
+        }
+
+        private static HttpClient CreateClient()
+        {
+            var handler = new HttpClientHandler
+            {
+                UseCookies = false,
+                AllowAutoRedirect = false,
+                MaxConnectionsPerServer = 256,
+            };
+            return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        }
+
+        public void Dispose() => _slots.Dispose();
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AwsContainerInventory.Wire
+{
+    /// <summary>Amazon ECR over AWS JSON 1.1.</summary>
+    internal sealed class EcrClient : IEcrClient
+    {
+        private const string TargetPrefix = "AmazonEC2ContainerRegistry_V20150921.";
+        private readonly AwsTransport _transport;
+        private readonly Uri _endpoint;
+        private readonly string _region;
+        private readonly ICredentialProvider _credentials;
+        private readonly ICallObserver? _observer;
+
+        public EcrClient(AwsTransport transport, Uri endpoint, string region, ICredentialProvider credentials, ICallObserver? observer)
+        {
+            _transport = transport;
+            _endpoint = endpoint;
+            _region = region;
+            _credentials = credentials;
+            _observer = observer;
+        }
+
+        public Task<ApiPage<JsonElement>> DescribeRepositoriesAsync(int maxResults, string? nextToken, CancellationToken cancellationToken)
+        {
+            byte[] body = JsonWire.Body(w =>
+            {
+                w.WriteNumber("maxResults", maxResults);
+                w.WriteOptionalString("nextToken", nextToken);
+            });
+            return SendAsync("DescribeRepositories", body, root =>
+                new ApiPage<JsonElement>(JsonWire.Array(root, "repositories"), JsonWire.String(root, "nextToken")), cancellationToken);
+        }
+
+        public async Task<string?> GetRepositoryPolicyAsync(string registryId, string repositoryName, CancellationToken cancellationToken)
+        {
+            byte[] body = JsonWire.Body(w =>
+            {
+                w.WriteString("registryId", registryId);
+                w.WriteString("repositoryName", repositoryName);
+            });
+            try
+            {
+                return await SendAsync("GetRepositoryPolicy", body, root => JsonWire.String(root, "policyText"), cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsServiceException error) when (error.ErrorCode == "RepositoryPolicyNotFoundException")
+            {
+                return null;
+            }
+        }
+
+        public Task<IReadOnlyList<KeyValuePair<string, string>>> ListTagsForResourceAsync(string resourceArn, CancellationToken cancellationToken)
+        {
+            byte[] body = JsonWire.Body(w => w.WriteString("resourceArn", resourceArn));
+            return SendAsync<IReadOnlyList<KeyValuePair<string, string>>>("ListTagsForResource", body, root =>
+            {
+                var tags = new List<KeyValuePair<string, string>>();
+                foreach (JsonElement tag in JsonWire.Array(root, "tags"))
+                    tags.Add(new KeyValuePair<string, string>(JsonWire.String(tag, "Key") ?? string.Empty, JsonWire.String(tag, "Value") ?? string.Empty));
+                return tags;
+            }, cancellationToken);
+        }
+
+        private Task<T> SendAsync<T>(string operation, byte[] body, Func<JsonElement, T> read, CancellationToken cancellationToken)
+        {
+            var request = new AwsRequest("ecr", operation, _region, _endpoint, JsonWire.ContentType, TargetPrefix + operation, body, _credentials);
+            return _transport.SendAsync(request, bytes => read(JsonWire.ParseRoot(bytes)), _observer, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AwsContainerInventory.Wire
+{
+    /// <summary>Amazon ECS over AWS JSON 1.1.</summary>
+    internal sealed class EcsClient : IEcsClient
+    {
+        private const string TargetPrefix = "AmazonEC2ContainerServiceV20141113.";
+        private static readonly string[] IncludeTags = { "TAGS" };
+        private readonly AwsTransport _transport;
+        private readonly Uri _endpoint;
+        private readonly string _region;
+        private readonly ICredentialProvider _credentials;
+        private readonly ICallObserver? _observer;
+
+        public EcsClient(AwsTransport transport, Uri endpoint, string region, ICredentialProvider credentials, ICallObserver? observer)
+        {
+            _transport = transport;
+            _endpoint = endpoint;
+            _region = region;
+            _credentials = credentials;
+            _observer = observer;
+        }
+
+        public Task<ApiPage<string>> ListClustersAsync(int maxResults, string? nextToken, CancellationToken cancellationToken) =>
+            ListAsync("ListClusters", "clusterArns", w => { }, maxResults, nextToken, cancellationToken);
+
+        public Task<DescribeResult> DescribeClustersAsync(IReadOnlyList<string> clusters, CancellationToken cancellationToken)
+        {
+            CheckBatch(clusters, EcsLimits.DescribeClustersBatch, nameof(clusters));
+            byte[] body = JsonWire.Body(w =>
+            {
+                w.WriteStringArray("clusters", clusters);
+                w.WriteStringArray("include", IncludeTags);
+            });
+            return SendAsync("DescribeClusters", body, root => ReadDescribe(root, "clusters"), cancellationToken);
+        }
+
+        public Task<ApiPage<string>> ListServicesAsync(string cluster, int maxResults, string? nextToken, CancellationToken cancellationToken) =>
+            ListAsync("ListServices", "serviceArns", w => w.WriteString("cluster", cluster), maxResults, nextToken, cancellationToken);
+
+        public Task<DescribeResult> DescribeServicesAsync(string cluster, IReadOnlyList<string> services, CancellationToken cancellationToken)
+        {
+            CheckBatch(services, EcsLimits.DescribeServicesBatch, nameof(services));
+            byte[] body = JsonWire.Body(w =>
+            {
+                w.WriteString("cluster", cluster);
+                w.WriteStringArray("services", services);
+                w.WriteStringArray("include", IncludeTags);
+            });
+            return SendAsync("DescribeServices", body, root => ReadDescribe(root, "services"), cancellationToken);
+        }
+
+        public Task<ApiPage<string>> ListTasksAsync(string cluster, string desiredStatus, int maxResults, string? nextToken, CancellationToken cancellationToken) =>
+            ListAsync("ListTasks", "taskArns", w =>
+            {
+                w.WriteString("cluster", cluster);
+                w.WriteString("desiredStatus", desiredStatus);
+            }, maxResults, nextToken, cancellationToken);
+
+        public Task<DescribeResult> DescribeTasksAsync(string cluster, IReadOnlyList<string> tasks, CancellationToken cancellationToken)
+        {
+            CheckBatch(tasks, EcsLimits.DescribeTasksBatch, nameof(tasks));
+            byte[] body = JsonWire.Body(w =>
+            {
+                w.WriteString("cluster", cluster);
+                w.WriteStringArray("tasks", tasks);
+                w.WriteStringArray("include", IncludeTags);
+            });
+            return SendAsync("DescribeTasks", body, root => ReadDescribe(root, "tasks"), cancellationToken);
+        }
+
+        public Task<ApiPage<string>> ListTaskDefinitionsAsync(string? familyPrefix, int maxResults, string? nextToken, CancellationToken cancellationToken) =>
+            ListAsync("ListTaskDefinitions", "taskDefinitionArns", w => w.WriteOptionalString("familyPrefix", familyPrefix), maxResults, nextToken, cancellationToken);
+
+        public Task<TaskDefinitionResult> DescribeTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken)
+        {
+            byte[] body = JsonWire.Body(w =>
+            {
+                w.WriteString("taskDefinition", taskDefinition);
+                w.WriteStringArray("include", IncludeTags);
+            });
+            return SendAsync("DescribeTaskDefinition", body, root =>
+            {
+                if (!root.TryGetProperty("taskDefinition", out JsonElement definition) || definition.ValueKind != JsonValueKind.Object)
+                    throw new JsonException("DescribeTaskDefinition returned no taskDefinition.");
+                JsonElement? tags = root.TryGetProperty("tags", out JsonElement t) && t.ValueKind == JsonValueKind.Array ? t : (JsonElement?)null;
+                return new TaskDefinitionResult(definition, tags);
+            }, cancellationToken);
+        }
+
+        private Task<ApiPage<string>> ListAsync(string operation, string member, Action<Utf8JsonWriter> writeFilters, int maxResults, string? nextToken, CancellationToken cancellationToken)
+        {
+            byte[] body = JsonWire.Body(w =>
+            {
+                writeFilters(w);
+                w.WriteNumber("maxResults", maxResults);
+                w.WriteOptionalString("nextToken", nextToken);
+            });
+            return SendAsync(operation, body, root => new ApiPage<string>(JsonWire.StringArray(root, member), JsonWire.String(root, "nextToken")), cancellationToken);
+        }
+
+        private static DescribeResult ReadDescribe(JsonElement root, string member)
+        {
+            var failures = new List<KeyValuePair<string, string>>();
+            foreach (JsonElement failure in JsonWire.Array(root, "failures"))
+                failures.Add(new KeyValuePair<string, string>(JsonWire.String(failure, "arn") ?? string.Empty, JsonWire.String(failure, "reason") ?? "UNKNOWN"));
+            return new DescribeResult(JsonWire.Array(root, member), failures);
+        }
+
+        private static void CheckBatch(IReadOnlyList<string> items, int limit, string name)
+        {
+            if (items.Count == 0 || items.Count > limit)
+                throw new ArgumentOutOfRangeException(name, items.Count, "A batch holds 1 to " + limit + " items.");
+        }
+
+        private Task<T> SendAsync<T>(string operation, byte[] body, Func<JsonElement, T> read, CancellationToken cancellationToken)
+        {
+            var request = new AwsRequest("ecs", operation, _region, _endpoint, JsonWire.ContentType, TargetPrefix + operation, body, _credentials);
+            return _transport.SendAsync(request, bytes => read(JsonWire.ParseRoot(bytes)), _observer, cancellationToken);
+        }
+    }
+}

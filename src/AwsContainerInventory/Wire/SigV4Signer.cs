@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AwsContainerInventory.Wire
+{
+    /// <summary>
+    /// AWS Signature Version 4 for the POST requests this module makes (JSON 1.1 and the STS query protocol).
+    /// Written from the published algorithm; tests compare it with botocore's signer.
+    /// </summary>
+    internal static class SigV4Signer
+    {
+        public const string Algorithm = "AWS4-HMAC-SHA256";
+
+        /// <summary>
+        /// Returns the headers to add to the request (<c>X-Amz-Date</c>, <c>X-Amz-Security-Token</c> when the
+        /// credentials carry one, and <c>Authorization</c>). <paramref name="headers"/> are the other headers
+        /// to sign, such as Content-Type and X-Amz-Target; Host is derived from the URI.
+        /// </summary>
+        public static IReadOnlyList<KeyValuePair<string, string>> Sign(
+            string method, Uri uri, IEnumerable<KeyValuePair<string, string>> headers, byte[] payload,
+            AwsCredentials credentials, string region, string service, DateTime utcNow)
+        {
+            string amzDate = utcNow.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+            string dateStamp = amzDate.Substring(0, 8);
+
+            var toSign = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var header in headers) toSign[header.Key.ToLowerInvariant()] = CanonicalHeaderValue(header.Value);
+            toSign["host"] = uri.Authority;
+            toSign["x-amz-date"] = amzDate;
+            if (credentials.SessionToken != null) toSign["x-amz-security-token"] = credentials.SessionToken;
+
+            string signedHeaders = string.Join(";", toSign.Keys);
+            string canonicalRequest = CanonicalRequest(method, uri, toSign, signedHeaders, HexSha256(payload));
+            string scope = dateStamp + "/" + region + "/" + service + "/aws4_request";
+            string stringToSign = Algorithm + "\n" + amzDate + "\n" + scope + "\n" + HexSha256(Encoding.UTF8.GetBytes(canonicalRequest));
+
+            byte[] key = SigningKey(credentials.SecretAccessKey, dateStamp, region, service);
+            string signature = ToHex(HmacSha256(key, stringToSign));
+
+            var result = new List<KeyValuePair<string, string>>
+            {
+                new KeyValuePair<string, string>("X-Amz-Date", amzDate),
+            };
+            if (credentials.SessionToken != null)
+                result.Add(new KeyValuePair<string, string>("X-Amz-Security-Token", credentials.SessionToken));
+            result.Add(new KeyValuePair<string, string>("Authorization",
+                Algorithm + " Credential=" + credentials.AccessKeyId + "/" + scope +
+                ", SignedHeaders=" + signedHeaders + ", Signature=" + signature));
+            return result;
+        }
+
+        internal static string CanonicalRequest(string method, Uri uri, SortedDictionary<string, string> headers, string signedHeaders, string payloadHash)
+        {
+            var builder = new StringBuilder();
+            builder.Append(method.ToUpperInvariant()).Append('\n');
+            builder.Append(CanonicalPath(uri.AbsolutePath)).Append('\n');
+            builder.Append(CanonicalQuery(uri.Query)).Append('\n');
+            foreach (var header in headers) builder.Append(header.Key).Append(':').Append(header.Value).Append('\n');
+            builder.Append('\n').Append(signedHeaders).Append('\n').Append(payloadHash);
+            return builder.ToString();
+        }
+
+        internal static byte[] SigningKey(string secretAccessKey, string dateStamp, string region, string service)
+        {
+            byte[] kDate = HmacSha256(Encoding.UTF8.GetBytes("AWS4" + secretAccessKey), dateStamp);
+            byte[] kRegion = HmacSha256(kDate, region);
+            byte[] kService = HmacSha256(kRegion, service);
+            return HmacSha256(kService, "aws4_request");
+        }
+
+        // Non-S3 services encode each path segment (already-encoded input is encoded again, as the spec says).
+        private static string CanonicalPath(string absolutePath)
+        {
+            if (string.IsNullOrEmpty(absolutePath)) return "/";
+            var segments = absolutePath.Split('/').Select(segment => UriEncode(Uri.UnescapeDataString(segment)));
+            return UriEncode(string.Join("/", segments), keepSlash: true);
+        }
+
+        private static string CanonicalQuery(string query)
+        {
+            if (string.IsNullOrEmpty(query) || query == "?") return string.Empty;
+            var pairs = query.TrimStart('?').Split('&').Where(part => part.Length > 0).Select(part =>
+            {
+                int equals = part.IndexOf('=');
+                string name = Uri.UnescapeDataString(equals < 0 ? part : part.Substring(0, equals));
+                string value = equals < 0 ? string.Empty : Uri.UnescapeDataString(part.Substring(equals + 1));
+                return new KeyValuePair<string, string>(UriEncode(name), UriEncode(value));
+            });
+            return string.Join("&", pairs.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
+                .Select(p => p.Key + "=" + p.Value));
+        }
+
+        private static string CanonicalHeaderValue(string value)
+        {
+            // Trim and collapse runs of spaces, as the algorithm requires.
+            var builder = new StringBuilder(value.Length);
+            bool previousSpace = false;
+            foreach (char c in value.Trim())
+            {
+                bool space = c == ' ';
+                if (!(space && previousSpace)) builder.Append(c);
+                previousSpace = space;
+            }
+            return builder.ToString();
+        }
+
+        /// <summary>RFC 3986 unreserved characters stay; everything else is %XX of its UTF-8 bytes.</summary>
+        internal static string UriEncode(string value, bool keepSlash = false)
+        {
+            var builder = new StringBuilder(value.Length);
+            foreach (byte b in Encoding.UTF8.GetBytes(value))
+            {
+                char c = (char)b;
+                if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~' || (keepSlash && c == '/'))
+                    builder.Append(c);
+                else if (keepSlash && c == '%')
+                    builder.Append("%25");
+                else
+                    builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+            return builder.ToString();
+        }
+
+        internal static string HexSha256(byte[] data)
+        {
+            using var sha = SHA256.Create();
+            return ToHex(sha.ComputeHash(data));
+        }
+
+        private static byte[] HmacSha256(byte[] key, string data)
+        {
+            using var hmac = new HMACSHA256(key);
+            return hmac.ComputeHash(Encoding.UTF8.GetBytes(data));
+        }
+
+        private static string ToHex(byte[] bytes)
+        {
+            var builder = new StringBuilder(bytes.Length * 2);
+            foreach (byte b in bytes) builder.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+            return builder.ToString();
+        }
+    }
+}

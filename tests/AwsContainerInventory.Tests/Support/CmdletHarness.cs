@@ -1,0 +1,53 @@
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using AwsContainerInventory.Session;
+using AwsContainerInventory.Wire;
+
+namespace AwsContainerInventory.Tests.Support;
+
+/// <summary>Cmdlet tests share the process-wide session, so they run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SessionCollection
+{
+    public const string Name = "Session";
+}
+
+/// <summary>Runs the module's cmdlets in an in-process PowerShell engine against a scripted handler.</summary>
+public static class CmdletHarness
+{
+    public const string AccessKey = "AKIDHARNESS00000001";
+    public const string SecretKey = "harness-secret-key-never-shown";
+
+    public static InventorySession Connect(HttpMessageHandler handler, int pageSize = 100, int parallelRequests = 8,
+        string[]? regions = null, string[]? roles = null, int maxRetries = 3)
+    {
+        var session = new InventorySession(
+            new StaticCredentialProvider(new AwsCredentials(AccessKey, SecretKey), "AccessKey " + AwsCredentials.MaskKeyId(AccessKey)),
+            null, regions ?? new[] { "us-east-1" }, roles ?? Array.Empty<string>(), 3600, pageSize, parallelRequests, maxRetries,
+            new Uri("https://aws.test/"), isDefault: false, httpClient: new HttpClient(handler));
+        session.Transport.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+        session.Transport.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
+        SessionStore.Set(session);
+        return session;
+    }
+
+    public static RunResult Invoke(string script)
+    {
+        var state = InitialSessionState.CreateDefault2();
+        state.ImportPSModule(typeof(InventorySession).Assembly.Location);
+        using var runspace = RunspaceFactory.CreateRunspace(state);
+        runspace.Open();
+        using var shell = PowerShell.Create();
+        shell.Runspace = runspace;
+        shell.AddScript(script);
+        var output = shell.Invoke();
+        return new RunResult(output.Select(o => o?.BaseObject).ToList()!, shell.Streams.Error.ToList(),
+            shell.Streams.Verbose.Select(v => v.Message).ToList(), shell.Streams.Warning.Select(w => w.Message).ToList());
+    }
+}
+
+public sealed record RunResult(List<object> Output, List<ErrorRecord> Errors, List<string> Verbose, List<string> Warnings)
+{
+    public List<T> Of<T>() => Output.OfType<T>().ToList();
+}

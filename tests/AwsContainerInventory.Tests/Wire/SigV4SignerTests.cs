@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using AwsContainerInventory.Wire;
+
+namespace AwsContainerInventory.Tests.Wire;
+
+public class SigV4SignerTests
+{
+    private static readonly DateTime FixedTime = new(2015, 8, 30, 12, 36, 0, DateTimeKind.Utc);
+
+    // AWS's published SigV4 test suite, "post-x-www-form-urlencoded": a POST with a signed content type.
+    [Fact]
+    public void Matches_the_published_post_form_urlencoded_vector()
+    {
+        var credentials = new AwsCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        var headers = SigV4Signer.Sign("POST", new Uri("https://example.amazonaws.com/"),
+            new[] { KeyValuePair.Create("Content-Type", "application/x-www-form-urlencoded") },
+            Encoding.UTF8.GetBytes("Param1=value1"), credentials, "us-east-1", "service", FixedTime);
+        string authorization = headers.Single(h => h.Key == "Authorization").Value;
+        Assert.Equal("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, " +
+                     "SignedHeaders=content-type;host;x-amz-date, " +
+                     "Signature=ff11897932ad3f4e8b18135d722051e5ac45fc38421b1da7b9d196a0fe09473a", authorization);
+    }
+
+    public static IEnumerable<object[]> Requests() => new[]
+    {
+        new object[] { "ecr", "us-east-1", "https://api.ecr.us-east-1.amazonaws.com/", "application/x-amz-json-1.1", "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories", "{\"maxResults\":100}", null! },
+        new object[] { "ecs", "eu-west-1", "http://127.0.0.1:5000/", "application/x-amz-json-1.1", "AmazonEC2ContainerServiceV20141113.ListTasks", "{\"cluster\":\"prod\",\"desiredStatus\":\"RUNNING\"}", "FQoGZXIvYXdzEJr//////////wEaDOTOKEN" },
+        new object[] { "sts", "ap-southeast-2", "https://sts.ap-southeast-2.amazonaws.com/", "application/x-www-form-urlencoded; charset=utf-8", null!, "Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2FInventory", null! },
+        new object[] { "ecs", "us-gov-west-1", "https://ecs.us-gov-west-1.amazonaws.com:8443/", "application/x-amz-json-1.1", "AmazonEC2ContainerServiceV20141113.DescribeTasks", "{\"tasks\":[\"arn:aws:ecs:us-gov-west-1:1:task/c/ünïcode\"]}", null! },
+    };
+
+    /// <summary>botocore's SigV4Auth is the independent signer: the same request must get the same signature.</summary>
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void Matches_botocore(string service, string region, string url, string contentType, string? target, string body, string? token)
+    {
+        var credentials = new AwsCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", token);
+        var headers = new List<KeyValuePair<string, string>> { KeyValuePair.Create("Content-Type", contentType) };
+        if (target != null) headers.Add(KeyValuePair.Create("X-Amz-Target", target));
+        var signed = SigV4Signer.Sign("POST", new Uri(url), headers, Encoding.UTF8.GetBytes(body), credentials, region, service, FixedTime);
+
+        string expected = BotocoreAuthorization(service, region, url, contentType, target, body, token);
+        Assert.Equal(expected, signed.Single(h => h.Key == "Authorization").Value);
+    }
+
+    private static string BotocoreAuthorization(string service, string region, string url, string contentType, string? target, string body, string? token)
+    {
+        const string script = """
+import sys, json, datetime
+from unittest import mock
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+a = json.loads(sys.stdin.read())
+headers = {'Content-Type': a['contentType']}
+if a['target']: headers['X-Amz-Target'] = a['target']
+request = AWSRequest(method='POST', url=a['url'], data=a['body'].encode('utf-8'), headers=headers)
+fixed = datetime.datetime(2015, 8, 30, 12, 36, 0)
+with mock.patch('botocore.auth.get_current_datetime', return_value=fixed):
+    SigV4Auth(Credentials('AKIDEXAMPLE', 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', a['token']), a['service'], a['region']).add_auth(request)
+print(request.headers['Authorization'])
+""";
+        var start = new ProcessStartInfo("python3", new[] { "-c", script })
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        process.StandardInput.Write(JsonSerializer.Serialize(new { service, region, url, contentType, target, body, token }));
+        process.StandardInput.Close();
+        string output = process.StandardOutput.ReadToEnd().Trim();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, "botocore signer failed: " + error);
+        return output;
+    }
+}
