@@ -48,6 +48,8 @@ namespace AwsContainerInventory.Wire
         public async Task<T> SendAsync<T>(AwsRequest request, Func<byte[], T> parse, ICallObserver? observer, CancellationToken cancellationToken)
         {
             int retryCostTaken = 0;
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            bool hadConnectionFailure = false;
             for (int attempt = 0; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -60,7 +62,13 @@ namespace AwsContainerInventory.Wire
                 try
                 {
                     using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    attemptCancellation.CancelAfter(Retry.AttemptTimeout);
+                    TimeSpan attemptTimeout = Retry.AttemptTimeout;
+                    if (hadConnectionFailure)
+                    {
+                        TimeSpan remaining = Retry.ConnectionRetryBudget - started.Elapsed;
+                        if (remaining < attemptTimeout) attemptTimeout = remaining > TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1);
+                    }
+                    attemptCancellation.CancelAfter(attemptTimeout);
                     try
                     {
                         using HttpRequestMessage message = BuildMessage(request, credentials);
@@ -92,7 +100,7 @@ namespace AwsContainerInventory.Wire
                     {
                         connectionLevel = true;
                         failure = new AwsServiceException(request.Service, request.Operation, ClientCodes.Timeout,
-                            "No complete answer from " + request.Endpoint.Authority + " within " + Retry.AttemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s.", 0, null);
+                            "No complete answer from " + request.Endpoint.Authority + " in time (attempt timeout " + Retry.AttemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s).", 0, null);
                     }
                     catch (Exception networkError) when (networkError is HttpRequestException || networkError is IOException || networkError is WebException)
                     {
@@ -106,13 +114,17 @@ namespace AwsContainerInventory.Wire
                     _slots.Release();
                 }
 
-                if (!ErrorClassifier.IsRetryable(failure.ErrorCode, failure.StatusCode) || attempt >= Retry.MaxRetries
+                TimeSpan delay = Retry.Backoff(attempt, retryAfter);
+                // Connection failures and timeouts share one time budget per call, so an unreachable or hung
+                // endpoint is reported within 30 seconds however many retries are allowed.
+                if (connectionLevel) hadConnectionFailure = true;
+                bool outOfTime = connectionLevel && started.Elapsed + delay >= Retry.ConnectionRetryBudget - TimeSpan.FromSeconds(1);
+                if (!ErrorClassifier.IsRetryable(failure.ErrorCode, failure.StatusCode) || attempt >= Retry.MaxRetries || outOfTime
                     || !Retry.TryAcquireRetry(connectionLevel, out int cost))
                 {
                     throw failure;
                 }
                 retryCostTaken += cost;
-                TimeSpan delay = Retry.Backoff(attempt, retryAfter);
                 observer?.OnRetry(request, attempt + 1, delay, failure.ErrorCode);
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }

@@ -37,6 +37,12 @@ namespace AwsContainerInventory.Wire
         /// <summary>How long one attempt may take before it counts as a timeout and is retried.</summary>
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+        /// <summary>
+        /// How long a call may keep retrying connection failures and timeouts, counted from its first attempt:
+        /// an unreachable endpoint is reported within 30 seconds whatever MaxRetries is.
+        /// </summary>
+        public TimeSpan ConnectionRetryBudget { get; set; } = TimeSpan.FromSeconds(25);
+
         public int AvailableQuota { get { lock (_lock) return _quota; } }
 
         /// <summary>Takes retry capacity for one more attempt; false when the quota is spent.</summary>
