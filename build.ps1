@@ -47,6 +47,13 @@ function Invoke-Help {
     & (Join-Path $Root 'tools/Convert-MarkdownHelp.ps1') -DocsPath (Join-Path $Root 'docs') -OutputPath (Join-Path $Root 'bin/en-US')
 }
 
+# Under `dotnet pwsh` this process is dotnet; a child pwsh is dotnet plus pwsh.dll.
+function Get-PwshCommand {
+    $hostPath = (Get-Process -Id $PID).Path
+    if ((Split-Path $hostPath -Leaf) -like 'dotnet*') { return @($hostPath, (Join-Path $PSHOME 'pwsh.dll')) }
+    return @($hostPath)
+}
+
 function Get-PesterModulePath {
     $project = Join-Path $Root 'tests/Tools/TestTools.csproj'
     Invoke-Native dotnet @('build', $project, '-nologo', '-v', 'quiet')
@@ -85,7 +92,8 @@ Import-Module '$pester'
 `$result = Invoke-Pester -Configuration `$config
 Set-Content -Path '$(Join-Path $results 'pester-counts.txt')' -Value "`$(`$result.PassedCount) `$(`$result.FailedCount) `$(`$result.SkippedCount)"
 "@
-    & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script
     $counts = Join-Path $results 'pester-counts.txt'
     $pesterPassed, $pesterFailed = if (Test-Path $counts) { (Get-Content $counts).Split(' ')[0, 1] | ForEach-Object { [int]$_ } } else { 0, 1 }
 

@@ -30,7 +30,8 @@ namespace AwsContainerInventory
         [SeedAttribute("CONTAINER_IMAGES", "containerDefinitions[*].image")] public ValueList<string>? ContainerImages { get; private set; }
         [SeedAttribute("ENVIRONMENT_KEYS", "containerDefinitions[*].environment[*].name")] public ValueList<string>? EnvironmentKeys { get; private set; }
         [SeedAttribute("SECRET_REFS", "containerDefinitions[*].secrets[*]")] public ValueList<SecretRef>? SecretRefs { get; private set; }
-        [SeedAttribute("TAGS", "describeTaskDefinition(...).tags")] public TagDictionary Tags { get; private set; } = TagDictionary.Empty;
+        /// <summary>Beyond the seed (which lists no TAGS for task definitions): DescribeTaskDefinition's tags, read in the same call.</summary>
+        public TagDictionary Tags { get; private set; } = TagDictionary.Empty;
         [SeedAttribute("FIRST_SEEN", "taskDefinition.registeredAt")] public DateTime? FirstSeen { get; private set; }
         [SeedAttribute("LAST_CAPTURED", "Generated (sync timestamp)")] public DateTime LastCaptured { get; private set; }
 
