@@ -38,3 +38,34 @@ public class StreamingTests
         Assert.True(firstDescribeOfPolicy < 30, "policy and tag calls started only after the whole listing");
     }
 }
+
+[Collection(SessionCollection.Name)]
+public class ProgressTests
+{
+    [Fact]
+    public void Long_runs_report_progress_with_counts_and_complete_it()
+    {
+        var handler = new FakeAwsHandler { Latency = TimeSpan.FromMilliseconds(20) }.WithRepositories(120);
+        CmdletHarness.Connect(handler, parallelRequests: 4, regions: new[] { "us-east-1", "eu-west-1" });
+
+        var result = CmdletHarness.Invoke("$ProgressPreference = 'Continue'; Get-EcrRepository");
+
+        Assert.Equal(240, result.Output.Count);
+        Assert.NotEmpty(result.Progress);
+        Assert.All(result.Progress, p => Assert.Equal("Get-EcrRepository", p.Activity));
+        Assert.Contains(result.Progress, p => p.StatusDescription.Contains("of 2 account/region pairs") && p.StatusDescription.Contains("repositories"));
+        Assert.Equal(System.Management.Automation.ProgressRecordType.Completed, result.Progress.Last().RecordType);
+    }
+
+    [Fact]
+    public void Progress_is_silent_when_the_preference_says_so()
+    {
+        var handler = new FakeAwsHandler { Latency = TimeSpan.FromMilliseconds(20) }.WithRepositories(120);
+        CmdletHarness.Connect(handler, parallelRequests: 4);
+
+        var result = CmdletHarness.Invoke("$ProgressPreference = 'SilentlyContinue'; Get-EcrRepository");
+
+        Assert.Equal(120, result.Output.Count);
+        Assert.Empty(result.Progress);
+    }
+}

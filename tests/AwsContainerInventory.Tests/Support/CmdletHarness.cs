@@ -43,11 +43,12 @@ public static class CmdletHarness
         shell.AddScript(script);
         var output = shell.Invoke();
         return new RunResult(output.Select(o => o?.BaseObject).ToList()!, shell.Streams.Error.ToList(),
-            shell.Streams.Verbose.Select(v => v.Message).ToList(), shell.Streams.Warning.Select(w => w.Message).ToList());
+            shell.Streams.Verbose.Select(v => v.Message).ToList(), shell.Streams.Warning.Select(w => w.Message).ToList(),
+            shell.Streams.Progress.ToList());
     }
 }
 
-public sealed record RunResult(List<object> Output, List<ErrorRecord> Errors, List<string> Verbose, List<string> Warnings)
+public sealed record RunResult(List<object> Output, List<ErrorRecord> Errors, List<string> Verbose, List<string> Warnings, List<ProgressRecord> Progress)
 {
     public List<T> Of<T>() => Output.OfType<T>().ToList();
 }
