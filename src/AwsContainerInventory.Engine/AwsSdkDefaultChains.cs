@@ -81,6 +81,9 @@ namespace AwsContainerInventory.Engine
                 return new AwsCredentials(resolved.AccessKey, resolved.SecretKey, resolved.UseToken ? resolved.Token : null);
             }
 
+            // The SDK's own credential objects renew themselves inside GetCredentialsAsync.
+            public bool IsCurrent(AwsCredentials credentials) => true;
+
             private AWSCredentials Resolve()
             {
                 try

@@ -52,6 +52,8 @@ namespace AwsContainerInventory.Wire
             }
         }
 
+        public bool IsCurrent(AwsCredentials credentials) => !NeedsRefresh(credentials);
+
         // Refresh five minutes before expiry, or a quarter of the lifetime when credentials live shorter than that.
         private bool NeedsRefresh(AwsCredentials credentials)
         {

@@ -40,6 +40,12 @@ namespace AwsContainerInventory.Wire
         string Description { get; }
 
         Task<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken);
+
+        /// <summary>
+        /// False when <paramref name="credentials"/>, handed out earlier, are now due for renewal: a request that
+        /// waited for a free slot must not sign with credentials that expired while it waited.
+        /// </summary>
+        bool IsCurrent(AwsCredentials credentials);
     }
 
     internal sealed class StaticCredentialProvider : ICredentialProvider
@@ -55,6 +61,8 @@ namespace AwsContainerInventory.Wire
         public string Description { get; }
 
         public Task<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken) => Task.FromResult(_credentials);
+
+        public bool IsCurrent(AwsCredentials credentials) => true;
     }
 
     /// <summary>The credentials could not be found or resolved (no keys, unknown profile, metadata unreachable).</summary>

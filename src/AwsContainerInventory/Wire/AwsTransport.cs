@@ -57,8 +57,16 @@ namespace AwsContainerInventory.Wire
                 TimeSpan? retryAfter = null;
                 bool connectionLevel = false;
 
+                // Credentials are fetched outside the slot (an AssumeRole needs a slot of its own) and checked
+                // again once a slot is held, since the wait for it can outlast short-lived credentials.
                 AwsCredentials credentials = await request.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
                 await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                while (!request.Credentials.IsCurrent(credentials))
+                {
+                    _slots.Release();
+                    credentials = await request.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                    await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
                 try
                 {
                     using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

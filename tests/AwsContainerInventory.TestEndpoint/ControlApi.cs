@@ -1,0 +1,153 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace AwsContainerInventory.TestEndpoint;
+
+/// <summary>
+/// Unauthenticated JSON control routes under <c>/_control/</c> (for Pester tests and benchmarks).
+/// <list type="table">
+///   <item><c>GET  /_control/health</c> → <c>{"status":"ok"}</c></item>
+///   <item><c>GET  /_control/stats</c> → <see cref="EndpointStats.ToJson"/></item>
+///   <item><c>POST /_control/reset</c> → clear stats and faults (estate stays)</item>
+///   <item><c>POST /_control/clear</c> → clear stats, faults and estate</item>
+///   <item><c>GET|POST /_control/faults</c> → <see cref="FaultSettings.ToJson"/> / replace all fault settings</item>
+///   <item><c>GET|POST /_control/estate</c> → estate JSON / load it (<c>?merge=true</c> adds instead of replacing)</item>
+///   <item><c>GET  /_control/estate/summary</c> → counts</item>
+///   <item><c>POST /_control/generate</c> → <see cref="EstateGenerationOptions"/> (+ <c>"replace": true</c>)</item>
+///   <item><c>GET|POST /_control/sts</c> → <c>{"deniedRoleArns":[…],"temporaryCredentialLifetimeSeconds":n|null}</c></item>
+///   <item><c>POST /_control/expire-credentials</c> → every issued temporary credential expires now</item>
+///   <item><c>POST /_control/shutdown</c> → answer, then stop the endpoint</item>
+/// </list>
+/// Errors are 400 <c>{"error":"…"}</c>; unknown routes 404.
+/// </summary>
+internal sealed class ControlApi(ScriptedAwsEndpoint endpoint)
+{
+    private readonly ScriptedAwsEndpoint _endpoint = endpoint;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var route = (request.Method, request.Path.Value?.TrimEnd('/') ?? "");
+        try
+        {
+            JsonNode? result = route switch
+            {
+                ("GET", "/_control/health") => new JsonObject { ["status"] = "ok" },
+                ("GET", "/_control/stats") => _endpoint.Stats.ToJson(),
+                ("POST", "/_control/reset") => Done(_endpoint.Reset),
+                ("POST", "/_control/clear") => Done(_endpoint.Clear),
+                ("GET", "/_control/faults") => _endpoint.Faults.ToJson(),
+                ("POST", "/_control/faults") => LoadFaults(await ReadObjectAsync(context)),
+                ("GET", "/_control/estate") => _endpoint.Estate.ToJson(),
+                ("POST", "/_control/estate") => LoadEstate(await ReadObjectAsync(context), request.Query["merge"] == "true"),
+                ("GET", "/_control/estate/summary") => Summary(),
+                ("POST", "/_control/generate") => Generate(await ReadObjectAsync(context)),
+                ("GET", "/_control/sts") => StsSettings(),
+                ("POST", "/_control/sts") => SetStsSettings(await ReadObjectAsync(context)),
+                ("POST", "/_control/expire-credentials") => Done(_endpoint.Estate.ExpireTemporaryCredentials),
+                ("POST", "/_control/shutdown") => Shutdown(context),
+                _ => null,
+            };
+
+            if (result is null)
+            {
+                await WriteAsync(context, 404, new JsonObject { ["error"] = $"No control route {route.Method} {route.Item2}" });
+                return;
+            }
+            await WriteAsync(context, 200, result);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException
+                                       or FormatException or KeyNotFoundException or IOException)
+        {
+            await WriteAsync(context, 400, new JsonObject { ["error"] = ex.Message });
+        }
+    }
+
+    private JsonNode LoadFaults(JsonObject json)
+    {
+        _endpoint.Faults.Load(json);
+        return _endpoint.Faults.ToJson();
+    }
+
+    private JsonNode LoadEstate(JsonObject json, bool merge)
+    {
+        _endpoint.Estate.Load(json, replace: !merge);
+        return Summary();
+    }
+
+    private JsonNode Generate(JsonObject json)
+    {
+        if (json["replace"]?.GetValue<bool>() == true)
+        {
+            _endpoint.Estate.Clear();
+        }
+        var result = _endpoint.Estate.Generate(EstateGenerationOptions.FromJson(json)).ToJson();
+        result["summary"] = Summary();
+        return result;
+    }
+
+    private JsonNode Summary() => JsonSerializer.SerializeToNode(_endpoint.Estate.Summarize(), JsonSerializerOptions.Web)!;
+
+    private JsonNode StsSettings() => new JsonObject
+    {
+        ["deniedRoleArns"] = new JsonArray(_endpoint.Estate.DeniedRoleArns.Select(a => (JsonNode?)a).ToArray()),
+        ["temporaryCredentialLifetimeSeconds"] = _endpoint.Estate.TemporaryCredentialLifetime?.TotalSeconds,
+    };
+
+    /// <summary>Members present are replaced; members left out keep their value.</summary>
+    private JsonNode SetStsSettings(JsonObject json)
+    {
+        var estate = _endpoint.Estate;
+        if (json.ContainsKey("deniedRoleArns"))
+        {
+            foreach (var arn in estate.DeniedRoleArns)
+            {
+                estate.AllowRole(arn);
+            }
+            foreach (var arn in json["deniedRoleArns"] as JsonArray ?? [])
+            {
+                estate.DenyRole(arn!.GetValue<string>());
+            }
+        }
+        if (json.ContainsKey("temporaryCredentialLifetimeSeconds"))
+        {
+            estate.TemporaryCredentialLifetime = json["temporaryCredentialLifetimeSeconds"] is JsonValue seconds
+                ? TimeSpan.FromSeconds(seconds.GetValue<double>())
+                : null;
+        }
+        return StsSettings();
+    }
+
+    private JsonNode Shutdown(HttpContext context)
+    {
+        context.Response.OnCompleted(() =>
+        {
+            _endpoint.RequestShutdown();
+            return Task.CompletedTask;
+        });
+        return new JsonObject { ["status"] = "stopping" };
+    }
+
+    private static JsonNode Done(Action action)
+    {
+        action();
+        return new JsonObject { ["status"] = "ok" };
+    }
+
+    private static async Task<JsonObject> ReadObjectAsync(HttpContext context)
+    {
+        var node = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        return node as JsonObject ?? throw new JsonException("Request body must be a JSON object.");
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, JsonNode body)
+    {
+        var bytes = AwsWire.Serialize(body);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = bytes.Length;
+        context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+}

@@ -1,0 +1,354 @@
+using System.Text.Json.Nodes;
+
+namespace AwsContainerInventory.TestEndpoint;
+
+/// <summary>
+/// Amazon ECS (AmazonEC2ContainerServiceV20141113): the List*/Describe* operations an inventory uses,
+/// with AWS's defaults, limits, paging, filters, <c>include: ["TAGS"]</c> handling and failures.
+/// </summary>
+internal sealed class EcsHandler(Estate estate, EndpointStats stats) : IServiceHandler
+{
+    public const string TargetPrefix = "AmazonEC2ContainerServiceV20141113";
+
+    public static readonly IReadOnlySet<string> Operations = new HashSet<string>
+    {
+        "ListClusters", "DescribeClusters", "ListServices", "DescribeServices",
+        "ListTasks", "DescribeTasks", "ListTaskDefinitions", "DescribeTaskDefinition",
+    };
+
+    private const string DefaultCluster = "default";
+    private static readonly string[] ClusterFields = ["ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS"];
+    private static readonly string[] TagsOnly = ["TAGS"];
+
+    private readonly Estate _estate = estate;
+    private readonly EndpointStats _stats = stats;
+
+    public AwsResponse Handle(AwsCall call) => call.Operation switch
+    {
+        "ListClusters" => ListClusters(call),
+        "DescribeClusters" => DescribeClusters(call),
+        "ListServices" => ListServices(call),
+        "DescribeServices" => DescribeServices(call),
+        "ListTasks" => ListTasks(call),
+        "DescribeTasks" => DescribeTasks(call),
+        "ListTaskDefinitions" => ListTaskDefinitions(call),
+        "DescribeTaskDefinition" => DescribeTaskDefinition(call),
+        _ => throw new AwsServiceException(400, "UnknownOperationException", $"Unknown operation {call.Operation}"),
+    };
+
+    // ---------------------------------------------------------------- clusters
+
+    private AwsResponse ListClusters(AwsCall call)
+    {
+        var pageSize = PageTokens.PageSize(call.Json.Int("maxResults"), defaultSize: 100, max: 100);
+        var queryKey = $"ListClusters|{call.AccountId}|{call.Region}";
+        var offset = PageTokens.ReadOffset(call.Json.String("nextToken"), queryKey);
+
+        List<string> page;
+        int total;
+        lock (_estate.SyncRoot)
+        {
+            var clusters = _estate.FindRegion(call.AccountId, call.Region)?.Clusters.Items ?? [];
+            total = clusters.Count;
+            page = clusters.Skip(offset).Take(pageSize).Select(c => c.Arn).ToList();
+        }
+        return ArnPage("clusterArns", page, PageTokens.Next(offset + page.Count, total, queryKey));
+    }
+
+    private AwsResponse DescribeClusters(AwsCall call)
+    {
+        var requested = call.Json.StringList("clusters") ?? [];
+        if (requested.Count == 0)
+        {
+            requested = [DefaultCluster];
+        }
+        CheckBatchLimit(requested.Count, 100, "clusters");
+        var includeTags = Include(call, ClusterFields);
+
+        var found = new List<ClusterEntry>();
+        var failures = new JsonArray();
+        lock (_estate.SyncRoot)
+        {
+            foreach (var cluster in requested)
+            {
+                if (_estate.FindCluster(call.AccountId, call.Region, cluster) is { } entry)
+                {
+                    found.Add(entry);
+                }
+                else
+                {
+                    failures.Add(Missing(IsArn(cluster) ? cluster : AwsShapes.ClusterArn(call.AccountId, call.Region, cluster)));
+                }
+            }
+        }
+        return DescribeResponse("clusters", found.Select(c => c.Json), includeTags, failures);
+    }
+
+    // ---------------------------------------------------------------- services
+
+    private AwsResponse ListServices(AwsCall call)
+    {
+        var pageSize = PageTokens.PageSize(call.Json.Int("maxResults"), defaultSize: 10, max: 100);
+        var launchType = call.Json.String("launchType");
+        var schedulingStrategy = call.Json.String("schedulingStrategy");
+
+        List<string> page;
+        int total;
+        string queryKey;
+        int offset;
+        lock (_estate.SyncRoot)
+        {
+            var cluster = RequireCluster(call);
+            queryKey = $"ListServices|{call.AccountId}|{call.Region}|{cluster.Name}|{launchType}|{schedulingStrategy}";
+            offset = PageTokens.ReadOffset(call.Json.String("nextToken"), queryKey);
+            var matching = cluster.Services.Items
+                .Where(s => s.Status != "INACTIVE"
+                    && (launchType is null || s.LaunchType == launchType)
+                    && (schedulingStrategy is null || s.SchedulingStrategy == schedulingStrategy))
+                .ToList();
+            total = matching.Count;
+            page = matching.Skip(offset).Take(pageSize).Select(s => s.Arn).ToList();
+        }
+        return ArnPage("serviceArns", page, PageTokens.Next(offset + page.Count, total, queryKey));
+    }
+
+    private AwsResponse DescribeServices(AwsCall call)
+    {
+        var requested = call.Json.StringList("services") ?? [];
+        if (requested.Count == 0)
+        {
+            throw AwsServiceException.InvalidParameter("Services cannot be empty.");
+        }
+        CheckBatchLimit(requested.Count, 10, "services");
+        var includeTags = Include(call, TagsOnly);
+
+        var found = new List<ServiceEntry>();
+        var failures = new JsonArray();
+        lock (_estate.SyncRoot)
+        {
+            var cluster = RequireCluster(call);
+            foreach (var service in requested)
+            {
+                var name = service[(service.LastIndexOf('/') + 1)..];
+                if (cluster.Services.TryGet(name, out var entry) && (!IsArn(service) || service == entry.Arn))
+                {
+                    found.Add(entry);
+                }
+                else
+                {
+                    failures.Add(Missing(IsArn(service) ? service : AwsShapes.ServiceArn(call.AccountId, call.Region, cluster.Name, service)));
+                }
+            }
+        }
+        return DescribeResponse("services", found.Select(s => s.Json), includeTags, failures);
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    private AwsResponse ListTasks(AwsCall call)
+    {
+        var pageSize = PageTokens.PageSize(call.Json.Int("maxResults"), defaultSize: 100, max: 100);
+        var desiredStatus = call.Json.String("desiredStatus") ?? "RUNNING";
+        if (desiredStatus is not ("RUNNING" or "PENDING" or "STOPPED"))
+        {
+            throw AwsServiceException.InvalidParameter($"Invalid desiredStatus '{desiredStatus}'. Valid values: RUNNING, PENDING, STOPPED.");
+        }
+        var serviceName = call.Json.String("serviceName");
+        var family = call.Json.String("family");
+        var startedBy = call.Json.String("startedBy");
+        var launchType = call.Json.String("launchType");
+
+        List<string> page;
+        int total;
+        string queryKey;
+        int offset;
+        lock (_estate.SyncRoot)
+        {
+            var cluster = RequireCluster(call);
+            if (serviceName is not null && !cluster.Services.TryGet(serviceName[(serviceName.LastIndexOf('/') + 1)..], out _))
+            {
+                throw new AwsServiceException(400, "ServiceNotFoundException", "Service not found.");
+            }
+            var group = serviceName is null ? null : "service:" + serviceName[(serviceName.LastIndexOf('/') + 1)..];
+            queryKey = $"ListTasks|{call.AccountId}|{call.Region}|{cluster.Name}|{desiredStatus}|{group}|{family}|{startedBy}|{launchType}";
+            offset = PageTokens.ReadOffset(call.Json.String("nextToken"), queryKey);
+
+            // As AWS documents: filtering on PENDING is accepted but returns nothing.
+            var matching = desiredStatus == "PENDING"
+                ? []
+                : cluster.Tasks.Items.Where(t => t.DesiredStatus == desiredStatus
+                    && (group is null || t.Group == group)
+                    && (family is null || t.Family == family)
+                    && (startedBy is null || t.StartedBy == startedBy)
+                    && (launchType is null || t.LaunchType == launchType)).ToList();
+            total = matching.Count;
+            page = matching.Skip(offset).Take(pageSize).Select(t => t.Arn).ToList();
+        }
+        return ArnPage("taskArns", page, PageTokens.Next(offset + page.Count, total, queryKey));
+    }
+
+    private AwsResponse DescribeTasks(AwsCall call)
+    {
+        var requested = call.Json.StringList("tasks") ?? [];
+        if (requested.Count == 0)
+        {
+            throw AwsServiceException.InvalidParameter("Tasks cannot be empty.");
+        }
+        CheckBatchLimit(requested.Count, 100, "tasks");
+        var includeTags = Include(call, TagsOnly);
+
+        var found = new List<TaskEntry>();
+        var failures = new JsonArray();
+        lock (_estate.SyncRoot)
+        {
+            var cluster = RequireCluster(call);
+            foreach (var task in requested)
+            {
+                var id = task[(task.LastIndexOf('/') + 1)..];
+                if (cluster.Tasks.TryGet(id, out var entry) && (!IsArn(task) || task == entry.Arn))
+                {
+                    found.Add(entry);
+                }
+                else
+                {
+                    failures.Add(Missing(IsArn(task) ? task : AwsShapes.TaskArn(call.AccountId, call.Region, cluster.Name, task)));
+                }
+            }
+        }
+        return DescribeResponse("tasks", found.Select(t => t.Json), includeTags, failures);
+    }
+
+    // ---------------------------------------------------------------- task definitions
+
+    private AwsResponse ListTaskDefinitions(AwsCall call)
+    {
+        var pageSize = PageTokens.PageSize(call.Json.Int("maxResults"), defaultSize: 100, max: 100);
+        // Despite its name, familyPrefix matches the family exactly (as AWS does).
+        var family = call.Json.String("familyPrefix");
+        var status = call.Json.String("status") ?? "ACTIVE";
+        if (status is not ("ACTIVE" or "INACTIVE" or "DELETE_IN_PROGRESS"))
+        {
+            throw AwsServiceException.InvalidParameter($"Invalid status '{status}'. Valid values: ACTIVE, INACTIVE, DELETE_IN_PROGRESS.");
+        }
+        var sort = call.Json.String("sort") ?? "ASC";
+        if (sort is not ("ASC" or "DESC"))
+        {
+            throw AwsServiceException.InvalidParameter($"Invalid sort '{sort}'. Valid values: ASC, DESC.");
+        }
+
+        var queryKey = $"ListTaskDefinitions|{call.AccountId}|{call.Region}|{family}|{status}|{sort}";
+        var offset = PageTokens.ReadOffset(call.Json.String("nextToken"), queryKey);
+
+        List<string> page;
+        int total;
+        lock (_estate.SyncRoot)
+        {
+            var matching = (_estate.FindRegion(call.AccountId, call.Region)?.TaskDefinitions.Items ?? [])
+                .Where(d => d.Status == status && (family is null || d.Family == family));
+            // Lexicographic by family, numeric by revision: newest revisions last (ASC) or first (DESC).
+            var ordered = sort == "ASC"
+                ? matching.OrderBy(d => d.Family, StringComparer.Ordinal).ThenBy(d => d.Revision)
+                : matching.OrderByDescending(d => d.Family, StringComparer.Ordinal).ThenByDescending(d => d.Revision);
+            var all = ordered.ToList();
+            total = all.Count;
+            page = all.Skip(offset).Take(pageSize).Select(d => d.Arn).ToList();
+        }
+        return ArnPage("taskDefinitionArns", page, PageTokens.Next(offset + page.Count, total, queryKey));
+    }
+
+    private AwsResponse DescribeTaskDefinition(AwsCall call)
+    {
+        var reference = call.Json.RequiredString("taskDefinition");
+        var includeTags = Include(call, TagsOnly);
+
+        TaskDefinitionEntry? entry;
+        lock (_estate.SyncRoot)
+        {
+            var definitions = _estate.FindRegion(call.AccountId, call.Region)?.TaskDefinitions.Items ?? [];
+            entry = FindTaskDefinition(definitions, reference, call);
+        }
+        if (entry is null)
+        {
+            throw new AwsServiceException(400, "ClientException", "Unable to describe task definition.");
+        }
+
+        var body = new JsonBodyBuilder().Raw("{").Property("taskDefinition", comma: false);
+        entry.Json.WriteTo(body, includeTags: false);
+        if (includeTags)
+        {
+            body.Property("tags").Raw(entry.TagsJson ?? "[]"u8.ToArray());
+        }
+        return body.Raw("}").ToResponse();
+    }
+
+    /// <summary>"family" (newest ACTIVE revision), "family:revision" or the full ARN.</summary>
+    private static TaskDefinitionEntry? FindTaskDefinition(IReadOnlyList<TaskDefinitionEntry> definitions, string reference, AwsCall call)
+    {
+        if (IsArn(reference))
+        {
+            return definitions.FirstOrDefault(d => d.Arn == reference);
+        }
+
+        var colon = reference.LastIndexOf(':');
+        if (colon > 0 && int.TryParse(reference[(colon + 1)..], out var revision))
+        {
+            var arn = AwsShapes.TaskDefinitionArn(call.AccountId, call.Region, reference[..colon], revision);
+            return definitions.FirstOrDefault(d => d.Arn == arn);
+        }
+
+        return definitions.Where(d => d.Family == reference && d.Status == "ACTIVE").MaxBy(d => d.Revision);
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    /// <summary>The request's cluster (name or ARN; default "default"). Caller holds the estate lock.</summary>
+    private ClusterEntry RequireCluster(AwsCall call) =>
+        _estate.FindCluster(call.AccountId, call.Region, call.Json.String("cluster") ?? DefaultCluster)
+        ?? throw new AwsServiceException(400, "ClusterNotFoundException", "Cluster not found.");
+
+    private void CheckBatchLimit(int count, int limit, string member)
+    {
+        if (count > limit)
+        {
+            _stats.BatchLimitViolated();
+            throw AwsServiceException.InvalidParameter(
+                $"{char.ToUpperInvariant(member[0])}{member[1..]} cannot have more than {limit} elements; received {count}.");
+        }
+    }
+
+    /// <summary>Validates <c>include</c> against <paramref name="allowed"/>; true when TAGS is requested.</summary>
+    private static bool Include(AwsCall call, string[] allowed)
+    {
+        var include = call.Json.StringList("include") ?? [];
+        foreach (var field in include)
+        {
+            if (!allowed.Contains(field))
+            {
+                throw AwsServiceException.InvalidParameter(
+                    $"Invalid include value '{field}'. Valid values: {string.Join(", ", allowed)}.");
+            }
+        }
+        return include.Contains("TAGS");
+    }
+
+    private static AwsResponse ArnPage(string member, List<string> arns, string? nextToken)
+    {
+        var body = new JsonBodyBuilder().Raw("{").Property(member, comma: false).Node(
+            new JsonArray(arns.Select(a => (JsonNode?)a).ToArray()));
+        if (nextToken is not null)
+        {
+            body.Property("nextToken").Node(nextToken);
+        }
+        return body.Raw("}").ToResponse();
+    }
+
+    private static AwsResponse DescribeResponse(string member, IEnumerable<StoredJson> entities, bool includeTags, JsonArray failures) =>
+        new JsonBodyBuilder().Raw("{").Property(member, comma: false)
+            .Array(entities, (b, e) => e.WriteTo(b, includeTags))
+            .Property("failures").Node(failures)
+            .Raw("}").ToResponse();
+
+    private static JsonObject Missing(string arn) => new() { ["arn"] = arn, ["reason"] = "MISSING" };
+
+    private static bool IsArn(string value) => value.StartsWith("arn:", StringComparison.Ordinal);
+}

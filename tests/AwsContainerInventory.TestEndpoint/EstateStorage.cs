@@ -1,0 +1,172 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AwsContainerInventory.TestEndpoint;
+
+/// <summary>
+/// An entity captured as UTF-8 JSON when it is added to the estate. The <c>tags</c> member is kept
+/// apart so responses can include or omit it (ECS only returns tags with <c>include: ["TAGS"]</c>)
+/// without re-serializing. Captured bytes are immutable, so responses are written without locks.
+/// </summary>
+internal sealed class StoredJson
+{
+    private static readonly byte[] TagsPrefix = "\"tags\":"u8.ToArray();
+
+    private readonly byte[] _withoutTags;
+    private readonly byte[]? _tags;
+
+    private StoredJson(byte[] withoutTags, byte[]? tags)
+    {
+        _withoutTags = withoutTags;
+        _tags = tags;
+    }
+
+    /// <param name="tagsMember">Member split off as tags, or null to keep the object whole.</param>
+    public static StoredJson Capture(JsonObject source, string? tagsMember = "tags")
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, AwsWire.WriterOptions))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in source)
+            {
+                if (name == tagsMember)
+                {
+                    continue;
+                }
+                writer.WritePropertyName(name);
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
+        var tags = tagsMember is not null && source[tagsMember] is JsonNode tagNode
+            ? AwsWire.Serialize(tagNode)
+            : null;
+        return new StoredJson(buffer.WrittenSpan.ToArray(), tags);
+    }
+
+    /// <summary>Writes the entity; with <paramref name="includeTags"/> a missing tag list is written as <c>[]</c>.</summary>
+    public void WriteTo(JsonBodyBuilder body, bool includeTags)
+    {
+        if (!includeTags)
+        {
+            body.Raw(_withoutTags);
+            return;
+        }
+
+        // Splice ,"tags":[...] in front of the closing brace.
+        var open = _withoutTags.AsSpan(0, _withoutTags.Length - 1);
+        body.Raw(open);
+        if (open.Length > 1)
+        {
+            body.Raw(","u8);
+        }
+        body.Raw(TagsPrefix).Raw(_tags ?? "[]"u8.ToArray()).Raw("}"u8);
+    }
+
+    /// <summary>A fresh, caller-owned copy of the entity including its tags.</summary>
+    public JsonObject ToJsonObject()
+    {
+        var obj = JsonNode.Parse(_withoutTags)!.AsObject();
+        if (_tags is not null)
+        {
+            obj["tags"] = JsonNode.Parse(_tags);
+        }
+        return obj;
+    }
+}
+
+/// <summary>Insertion-ordered collection with keyed upsert; replacing an item keeps its position.</summary>
+internal sealed class OrderedStore<T>
+{
+    private readonly List<T> _items = [];
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<T> Items => _items;
+
+    public int Count => _items.Count;
+
+    public void Upsert(string key, T item)
+    {
+        if (_index.TryGetValue(key, out var position))
+        {
+            _items[position] = item;
+        }
+        else
+        {
+            _index[key] = _items.Count;
+            _items.Add(item);
+        }
+    }
+
+    public bool TryGet(string key, out T item)
+    {
+        if (_index.TryGetValue(key, out var position))
+        {
+            item = _items[position];
+            return true;
+        }
+        item = default!;
+        return false;
+    }
+}
+
+internal sealed record RepositoryEntry(
+    string Name,
+    string Arn,
+    StoredJson Json,
+    string? PolicyText,
+    IReadOnlyList<KeyValuePair<string, string>> Tags);
+
+internal sealed record ServiceEntry(
+    string Name,
+    string Arn,
+    string Status,
+    string? LaunchType,
+    string? SchedulingStrategy,
+    StoredJson Json);
+
+internal sealed record TaskEntry(
+    string Id,
+    string Arn,
+    string DesiredStatus,
+    string? Group,
+    string? StartedBy,
+    string? Family,
+    string? LaunchType,
+    StoredJson Json);
+
+internal sealed record TaskDefinitionEntry(
+    string Arn,
+    string Family,
+    int Revision,
+    string Status,
+    StoredJson Json,
+    byte[]? TagsJson);
+
+internal sealed class ClusterEntry(string name, string arn, StoredJson json)
+{
+    public string Name { get; } = name;
+    public string Arn { get; } = arn;
+    public StoredJson Json { get; set; } = json;
+    public OrderedStore<ServiceEntry> Services { get; } = new();
+    public OrderedStore<TaskEntry> Tasks { get; } = new();
+}
+
+/// <summary>Everything one account holds in one region.</summary>
+internal sealed class RegionResources(string accountId, string region)
+{
+    public string AccountId { get; } = accountId;
+    public string Region { get; } = region;
+    public OrderedStore<RepositoryEntry> Repositories { get; } = new();
+    public OrderedStore<ClusterEntry> Clusters { get; } = new();
+    public OrderedStore<TaskDefinitionEntry> TaskDefinitions { get; } = new();
+}

@@ -1,0 +1,335 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace AwsContainerInventory.TestEndpoint;
+
+/// <summary>Who signed a request that passed verification.</summary>
+internal sealed record CallerIdentity(
+    string AccessKeyId,
+    string AccountId,
+    string Arn,
+    string UserId,
+    bool IsTemporary,
+    string Region,
+    string SigningService);
+
+/// <summary>The ways authentication fails; each maps to a protocol-specific AWS error.</summary>
+internal enum AuthFailure
+{
+    MissingAuthentication,
+    IncompleteSignature,
+    UnrecognizedClient,
+    InvalidSignature,
+    ExpiredToken,
+}
+
+internal sealed class AuthenticationException(AuthFailure failure, string message) : Exception(message)
+{
+    public AuthFailure Failure { get; } = failure;
+
+    public AwsServiceException ToServiceException(AwsService service)
+    {
+        var sts = service == AwsService.Sts;
+        var (status, code) = Failure switch
+        {
+            AuthFailure.MissingAuthentication => sts ? (403, "MissingAuthenticationToken") : (403, "MissingAuthenticationTokenException"),
+            AuthFailure.IncompleteSignature => sts ? (400, "IncompleteSignature") : (400, "IncompleteSignatureException"),
+            AuthFailure.UnrecognizedClient => sts ? (403, "InvalidClientTokenId") : (403, "UnrecognizedClientException"),
+            AuthFailure.ExpiredToken => sts ? (403, "ExpiredToken") : (400, "ExpiredTokenException"),
+            _ => sts ? (403, "SignatureDoesNotMatch") : (403, "InvalidSignatureException"),
+        };
+        return new AwsServiceException(status, code, Message);
+    }
+}
+
+/// <summary>The parts of an HTTP request that AWS Signature Version 4 covers.</summary>
+internal sealed record SignedRequest(
+    string Method,
+    string RawPath,
+    string RawQuery,
+    IHeaderDictionary Headers,
+    ReadOnlyMemory<byte> Body);
+
+/// <summary>
+/// Strict AWS Signature Version 4 verification (header-based, <c>AWS4-HMAC-SHA256</c>), written from the
+/// AWS specification: canonical request → string to sign → derived signing key → HMAC-SHA256.
+/// </summary>
+internal sealed class SigV4Verifier(Estate estate)
+{
+    public const string Algorithm = "AWS4-HMAC-SHA256";
+    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(15);
+
+    private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
+
+    private readonly Estate _estate = estate;
+
+    /// <summary>Service and region from the credential scope, without verifying anything (for routing and stats).</summary>
+    public static (string? Service, string? Region) PeekScope(IHeaderDictionary headers)
+    {
+        try
+        {
+            var auth = ParseAuthorization(headers.Authorization.ToString());
+            return (auth.Service, auth.Region);
+        }
+        catch (AuthenticationException)
+        {
+            return (null, null);
+        }
+    }
+
+    /// <summary>Verifies <paramref name="request"/> as a request to <paramref name="expectedService"/>.</summary>
+    /// <exception cref="AuthenticationException">The request is not correctly signed by a known principal.</exception>
+    public CallerIdentity Verify(SignedRequest request, string expectedService, DateTimeOffset now)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(header))
+        {
+            throw new AuthenticationException(AuthFailure.MissingAuthentication, "Missing Authentication Token");
+        }
+
+        var auth = ParseAuthorization(header);
+        var caller = ResolveCaller(auth, request.Headers, now);
+
+        if (!auth.SignedHeaders.Contains("host"))
+        {
+            throw Incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+        if (!auth.SignedHeaders.Contains("x-amz-date"))
+        {
+            throw Incomplete("'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+
+        var amzDate = request.Headers["x-amz-date"].ToString();
+        if (!DateTimeOffset.TryParseExact(amzDate, AmzDateFormat, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var signedAt))
+        {
+            throw Incomplete($"Date must be in ISO-8601 'basic format'. Got '{amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601");
+        }
+        if (auth.Date != amzDate[..8])
+        {
+            throw Invalid($"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '{auth.Date}' != '{amzDate[..8]}', from '{amzDate}'.");
+        }
+        if (auth.Service != expectedService)
+        {
+            throw Invalid($"Credential should be scoped to correct service: '{expectedService}'. ");
+        }
+        CheckClockSkew(signedAt, amzDate, now);
+
+        var payloadHash = Convert.ToHexStringLower(SHA256.HashData(request.Body.Span));
+        var claimedHash = request.Headers["x-amz-content-sha256"].ToString();
+        if (claimedHash.Length > 0 && !string.Equals(claimedHash, payloadHash, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Invalid("The provided 'x-amz-content-sha256' header does not match what was computed.");
+        }
+
+        var canonicalRequest = CanonicalRequest(request, auth.SignedHeaders, payloadHash);
+        var scope = $"{auth.Date}/{auth.Region}/{auth.Service}/aws4_request";
+        var stringToSign = string.Join('\n', Algorithm, amzDate, scope,
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest))));
+        var expected = Sign(caller.Secret, auth.Date, auth.Region, auth.Service, stringToSign);
+
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(auth.Signature)))
+        {
+            throw Invalid(
+                "The request signature we calculated does not match the signature you provided. " +
+                "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n\n" +
+                $"The Canonical String for this request should have been\n'{canonicalRequest}'\n\n" +
+                $"The String-to-Sign should have been\n'{stringToSign}'\n");
+        }
+
+        return caller.Identity;
+    }
+
+    /// <summary>Hex HMAC-SHA256 signature with the key derived for date/region/service.</summary>
+    public static string Sign(string secretAccessKey, string date, string region, string service, string stringToSign)
+    {
+        var key = Encoding.UTF8.GetBytes("AWS4" + secretAccessKey);
+        foreach (var part in new[] { date, region, service, "aws4_request" })
+        {
+            key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
+        }
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
+    }
+
+    /// <summary>The SigV4 canonical request (double URI-encoded path, as for every service but S3).</summary>
+    public static string CanonicalRequest(SignedRequest request, IReadOnlyList<string> signedHeaders, string payloadHash)
+    {
+        var builder = new StringBuilder();
+        builder.Append(request.Method).Append('\n');
+        builder.Append(request.RawPath.Length == 0 ? "/" : UriEncode(request.RawPath, keepSlash: true)).Append('\n');
+        builder.Append(CanonicalQuery(request.RawQuery)).Append('\n');
+        foreach (var name in signedHeaders)
+        {
+            var values = request.Headers[name].Select(v => CanonicalHeaderValue(v ?? ""));
+            builder.Append(name).Append(':').Append(string.Join(',', values)).Append('\n');
+        }
+        builder.Append('\n');
+        builder.Append(string.Join(';', signedHeaders)).Append('\n');
+        builder.Append(payloadHash);
+        return builder.ToString();
+    }
+
+    private sealed record ParsedAuthorization(
+        string AccessKeyId,
+        string Date,
+        string Region,
+        string Service,
+        IReadOnlyList<string> SignedHeaders,
+        string Signature);
+
+    private sealed record ResolvedCaller(CallerIdentity Identity, string Secret);
+
+    /// <summary>
+    /// <c>AWS4-HMAC-SHA256 Credential=AKID/20240115/us-east-1/ecs/aws4_request, SignedHeaders=host;x-amz-date, Signature=hex</c>
+    /// </summary>
+    private static ParsedAuthorization ParseAuthorization(string header)
+    {
+        if (!header.StartsWith(Algorithm + " ", StringComparison.Ordinal))
+        {
+            throw Incomplete($"Authorization header requires the '{Algorithm}' algorithm. Authorization={header}");
+        }
+
+        var parts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var component in header[(Algorithm.Length + 1)..].Split(',', StringSplitOptions.TrimEntries))
+        {
+            var eq = component.IndexOf('=');
+            if (eq <= 0 || !parts.TryAdd(component[..eq], component[(eq + 1)..]))
+            {
+                throw Incomplete($"Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters. Authorization={header}");
+            }
+        }
+
+        if (!parts.TryGetValue("Credential", out var credential)
+            || !parts.TryGetValue("SignedHeaders", out var signedHeaders)
+            || !parts.TryGetValue("Signature", out var signature)
+            || parts.Count != 3)
+        {
+            throw Incomplete($"Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters. Authorization={header}");
+        }
+
+        var scope = credential.Split('/');
+        if (scope.Length != 5 || scope.Any(string.IsNullOrEmpty) || scope[4] != "aws4_request"
+            || scope[1].Length != 8 || !scope[1].All(char.IsAsciiDigit))
+        {
+            throw Incomplete($"Credential should be scoped to a valid region, not '{credential}'. Credential must have the form <AccessKeyId>/<YYYYMMDD>/<region>/<service>/aws4_request.");
+        }
+
+        var headerNames = signedHeaders.Split(';');
+        if (headerNames.Any(h => h.Length == 0 || h != h.ToLowerInvariant()))
+        {
+            throw Incomplete($"SignedHeaders must be a ';'-separated list of lowercase header names. SignedHeaders={signedHeaders}");
+        }
+        if (signature.Length != 64 || !signature.All(char.IsAsciiHexDigitLower))
+        {
+            throw Incomplete($"Signature must be 64 lowercase hex characters. Signature={signature}");
+        }
+
+        return new ParsedAuthorization(scope[0], scope[1], scope[2], scope[3], headerNames.Order(StringComparer.Ordinal).ToList(), signature);
+    }
+
+    private ResolvedCaller ResolveCaller(ParsedAuthorization auth, IHeaderDictionary headers, DateTimeOffset now)
+    {
+        var securityToken = headers["x-amz-security-token"].ToString();
+
+        if (_estate.FindBaseCredential(auth.AccessKeyId) is { } baseCredential)
+        {
+            if (securityToken.Length > 0)
+            {
+                throw Unrecognized();
+            }
+            var identity = new CallerIdentity(baseCredential.AccessKeyId, baseCredential.AccountId,
+                $"arn:aws:iam::{baseCredential.AccountId}:user/inventory-tests",
+                "AIDA" + baseCredential.AccessKeyId.PadRight(17, 'X')[..17].ToUpperInvariant(),
+                IsTemporary: false, auth.Region, auth.Service);
+            return new ResolvedCaller(identity, baseCredential.SecretAccessKey);
+        }
+
+        if (_estate.FindTemporaryCredential(auth.AccessKeyId) is { } temporary)
+        {
+            if (securityToken.Length == 0 || securityToken != temporary.SessionToken)
+            {
+                throw Unrecognized();
+            }
+            if (temporary.Expiration <= now)
+            {
+                throw new AuthenticationException(AuthFailure.ExpiredToken, "The security token included in the request is expired");
+            }
+            var identity = new CallerIdentity(temporary.AccessKeyId, temporary.AccountId, temporary.AssumedRoleArn,
+                temporary.AssumedRoleId, IsTemporary: true, auth.Region, auth.Service);
+            return new ResolvedCaller(identity, temporary.SecretAccessKey);
+        }
+
+        throw Unrecognized();
+    }
+
+    private static void CheckClockSkew(DateTimeOffset signedAt, string amzDate, DateTimeOffset now)
+    {
+        static string Format(DateTimeOffset t) => t.UtcDateTime.ToString(AmzDateFormat, CultureInfo.InvariantCulture);
+
+        if (signedAt < now - AllowedClockSkew)
+        {
+            throw Invalid($"Signature expired: {amzDate} is now earlier than {Format(now - AllowedClockSkew)} ({Format(now)} - 15 min.)");
+        }
+        if (signedAt > now + AllowedClockSkew)
+        {
+            throw Invalid($"Signature not yet current: {amzDate} is still later than {Format(now + AllowedClockSkew)} ({Format(now)} + 15 min.)");
+        }
+    }
+
+    private static string CanonicalQuery(string rawQuery)
+    {
+        var query = rawQuery.StartsWith('?') ? rawQuery[1..] : rawQuery;
+        if (query.Length == 0)
+        {
+            return "";
+        }
+
+        var pairs = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>
+        {
+            var eq = pair.IndexOf('=');
+            var name = eq < 0 ? pair : pair[..eq];
+            var value = eq < 0 ? "" : pair[(eq + 1)..];
+            return (Name: UriEncode(FormDecode(name), keepSlash: false),
+                    Value: UriEncode(FormDecode(value), keepSlash: false));
+        });
+        return string.Join('&', pairs
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ThenBy(p => p.Value, StringComparer.Ordinal)
+            .Select(p => $"{p.Name}={p.Value}"));
+    }
+
+    /// <summary>Query components are decoded as AWS does: %XX escapes, and '+' as a space.</summary>
+    private static string FormDecode(string component) => Uri.UnescapeDataString(component.Replace('+', ' '));
+
+    /// <summary>Trims and collapses runs of spaces, per the canonical header rules.</summary>
+    private static string CanonicalHeaderValue(string value) =>
+        string.Join(' ', value.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>RFC 3986 encoding: unreserved characters stay, everything else becomes %XX of its UTF-8 bytes.</summary>
+    private static string UriEncode(string value, bool keepSlash)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(value))
+        {
+            var c = (char)b;
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~' || (keepSlash && c == '/'))
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+        return builder.ToString();
+    }
+
+    private static AuthenticationException Incomplete(string message) => new(AuthFailure.IncompleteSignature, message);
+
+    private static AuthenticationException Invalid(string message) => new(AuthFailure.InvalidSignature, message);
+
+    private static AuthenticationException Unrecognized() =>
+        new(AuthFailure.UnrecognizedClient, "The security token included in the request is invalid.");
+}
