@@ -7,7 +7,7 @@
         dotnet tool restore && dotnet pwsh ./build.ps1 <Task>
     Tasks:
         Build      compile the solution (Release); the module lands in ./bin, loadable via ./AwsContainerInventory.psd1
-        Help       turn docs/*.md (platyPS layout) into bin/en-US/AwsContainerInventory.dll-Help.xml
+        Help       turn docs/*.md (platyPS layout) into en-US/AwsContainerInventory.dll-Help.xml
         Test       Build + Help, then every xunit test and every Pester test; exits non-zero on any failure
         Package    a publishable module folder in ./out/AwsContainerInventory/<version>, checked by Test-ModuleManifest
         Demo       start moto_server on 127.0.0.1, seed a small estate, inventory it, print tables and write a CSV
@@ -34,7 +34,8 @@ $env:DOTNET_NOLOGO = '1'
 
 function Invoke-Native {
     param([Parameter(Mandatory)][string] $Command, [string[]] $Arguments = @())
-    & $Command @Arguments
+    # To the host, so a function that builds something returns only its own result.
+    & $Command @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
@@ -44,7 +45,8 @@ function Invoke-Build {
 }
 
 function Invoke-Help {
-    & (Join-Path $Root 'tools/Convert-MarkdownHelp.ps1') -DocsPath (Join-Path $Root 'docs') -OutputPath (Join-Path $Root 'bin/en-US')
+    # Get-Help reads <ModuleBase>/en-US, and ModuleBase is the manifest's folder.
+    & (Join-Path $Root 'tools/Convert-MarkdownHelp.ps1') -DocsPath (Join-Path $Root 'docs') -OutputPath (Join-Path $Root 'en-US')
 }
 
 # Under `dotnet pwsh` this process is dotnet; a child pwsh is dotnet plus pwsh.dll.
@@ -119,8 +121,8 @@ function Invoke-Package {
         'bin/AwsContainerInventory.dll'
         'bin/AwsContainerInventory.Isolation.dll'
         'bin/AwsContainerInventory.format.ps1xml'
-        'bin/en-US/AwsContainerInventory.dll-Help.xml'
-        'bin/en-US/about_AwsContainerInventory.help.txt'
+        'en-US/AwsContainerInventory.dll-Help.xml'
+        'en-US/about_AwsContainerInventory.help.txt'
         'bin/Dependencies/AwsContainerInventory.Engine.dll'
         'bin/Dependencies/AWSSDK.Core.dll'
         'bin/Dependencies/AWSSDK.SecurityToken.dll'
@@ -166,7 +168,7 @@ switch ($Task) {
     'Demo' { Invoke-Demo }
     'Benchmark' { Invoke-Benchmark }
     'Clean' {
-        foreach ($path in 'bin', 'out') { Remove-Item -Recurse -Force (Join-Path $Root $path) -ErrorAction SilentlyContinue }
+        foreach ($path in 'bin', 'out', 'en-US') { Remove-Item -Recurse -Force (Join-Path $Root $path) -ErrorAction SilentlyContinue }
         Invoke-Native dotnet @('clean', (Join-Path $Root 'AwsContainerInventory.sln'), '-nologo', '-v', 'quiet')
     }
 }

@@ -1,0 +1,137 @@
+#Requires -Version 7.4
+<#
+    The generated and hand-written docs against their sources of truth:
+    - docs/attribute-map.md is what tools/New-AttributeMap.ps1 generates from the record types today;
+    - every UPPER_SNAKE attribute of the connector seed tables (../shared/seeds beside the repository)
+      is in the map, under its record type;
+    - the IAM policy of docs/credentials-and-multi-account.md grants exactly the API calls the seeds
+      list, plus sts:AssumeRole;
+    - relative links between docs pages point at existing files.
+
+    Run from the repository root:
+        dotnet pwsh -NoProfile -c "Import-Module ~/.nuget/packages/pester/6.2.0/tools/Pester.psd1; Invoke-Pester tests/Pester/Docs.Tests.ps1 -Output Detailed"
+#>
+
+BeforeDiscovery {
+    $seedPath = Join-Path $PSScriptRoot ../../../shared/seeds
+    $seedsPresent = Test-Path (Join-Path $seedPath '*.txt')
+
+    function Get-SeedAttribute {
+        <#
+            The rows of the seed tables "Table N: <Type> attribute mappings". A row is the source field and
+            the attribute run together ("repository.repositoryArnREPOSITORY_ARN"), so the attribute is the
+            UPPER_SNAKE tail of the row; in "x == ENABLEDASSIGN_PUBLIC_IP" the compared value comes first.
+        #>
+        param([string] $Path)
+
+        $type = $null
+        $inTable = $false
+        foreach ($line in Get-Content -LiteralPath $Path) {
+            if ($line -match '^Table \d+: (\w+) attribute mappings') { $type = $Matches[1]; $inTable = $false; continue }
+            if ($type -and $line -eq 'Source Field NameSDM Attribute') { $inTable = $true; continue }
+            if (-not $inTable) { continue }
+            # -cmatch: the attribute is told from the source field by case alone.
+            if ($line -cmatch '==\s*(?:ENABLED|DISABLED|TRUE|FALSE)([A-Z][A-Z0-9_]*)$' -or $line -cmatch '([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)$') {
+                @{ Type = $type; Attribute = $Matches[1]; Row = $line }
+            }
+            else {
+                $inTable = $false   # the table ends at the first line that is not a mapping row
+            }
+        }
+    }
+
+    $seedCases = if ($seedsPresent) {
+        @(Get-ChildItem (Join-Path $seedPath '*.txt') | Sort-Object Name | ForEach-Object { Get-SeedAttribute $_.FullName })
+    }
+    else { @() }
+}
+
+BeforeAll {
+    $Root = Join-Path $PSScriptRoot ../..
+    $DocsPath = Join-Path $Root docs
+    $MapPath = Join-Path $DocsPath attribute-map.md
+    $SeedPath = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot ../../../shared/seeds))
+    Import-Module (Join-Path $Root AwsContainerInventory.psd1) -Force
+
+    function Read-AttributeMap([string] $Path) {
+        <# Seed attribute names per record type, from the "## <Type>" tables of the map. #>
+        $map = @{}
+        $type = $null
+        foreach ($line in Get-Content -LiteralPath $Path) {
+            if ($line -match '^## (\w+)$') { $type = $Matches[1]; $map[$type] = [System.Collections.Generic.List[string]]::new(); continue }
+            if ($type -and $line -cmatch '^\| `([A-Z][A-Z0-9_]*)` \|') { $map[$type].Add($Matches[1]) }
+        }
+        $map
+    }
+}
+
+Describe 'docs/attribute-map.md' {
+    It 'is what tools/New-AttributeMap.ps1 generates from the record types' {
+        $fresh = Join-Path ([System.IO.Path]::GetTempPath()) "attribute-map-$([guid]::NewGuid().ToString('N')).md"
+        try {
+            & (Join-Path $Root tools/New-AttributeMap.ps1) -OutputPath $fresh
+            $committed = (Get-Content -Raw $MapPath) -replace "`r`n", "`n"
+            $committed | Should -BeExactly (Get-Content -Raw $fresh) -Because 'docs/attribute-map.md is out of date: run tools/New-AttributeMap.ps1'
+        }
+        finally {
+            Remove-Item -LiteralPath $fresh -ErrorAction Ignore
+        }
+    }
+
+    It 'has a table for every record type' {
+        $recordTypes = [AwsContainerInventory.ICloudResourceRecord].Assembly.GetTypes() |
+            Where-Object { $_.IsPublic -and -not $_.IsAbstract -and [AwsContainerInventory.ICloudResourceRecord].IsAssignableFrom($_) }
+        @((Read-AttributeMap $MapPath).Keys | Sort-Object) | Should -Be @($recordTypes.Name | Sort-Object)
+    }
+}
+
+Describe 'Seed attributes' {
+    It 'come from the seed tables' -TestCases @{ Present = $seedsPresent; Count = $seedCases.Count } {
+        if (-not $Present) {
+            Set-ItResult -Skipped -Because "the seed tables are not at $SeedPath (the shared/seeds folder beside the repository); the seed checks are skipped"
+            return
+        }
+        $Count | Should -BeGreaterThan 0 -Because 'the seed files should hold "Table N: <Type> attribute mappings" tables'
+    }
+
+    It '<Type>.<Attribute> is in the attribute map' -ForEach $seedCases -AllowNullOrEmptyForEach {
+        $map = Read-AttributeMap $MapPath
+        $map.ContainsKey($Type) | Should -BeTrue -Because "the map needs a table for $Type"
+        $map[$Type] | Should -Contain $Attribute -Because "the seed row '$Row' maps to $Attribute"
+    }
+}
+
+Describe 'docs/credentials-and-multi-account.md' {
+    It 'grants exactly the API calls of the seeds, plus sts:AssumeRole' {
+        if (-not (Test-Path (Join-Path $SeedPath '*.txt'))) {
+            Set-ItResult -Skipped -Because "the seed tables are not at $SeedPath"
+            return
+        }
+        # Seed "API Endpoint" rows end with the call: "EcrRepositoryecr:DescribeRepositories", "ecs:ListTasks".
+        $seedCalls = Get-Content (Join-Path $SeedPath '*.txt') |
+            ForEach-Object { if ($_ -match '((?:ecr|ecs):[A-Za-z]+)$') { $Matches[1] } } |
+            Sort-Object -Unique
+
+        $text = Get-Content -Raw (Join-Path $DocsPath credentials-and-multi-account.md)
+        $policies = [regex]::Matches($text, '```json\s*\n(.*?)\n```', 'Singleline') | ForEach-Object { $_.Groups[1].Value | ConvertFrom-Json }
+        $granted = $policies | Where-Object { $_.PSObject.Properties['Version'] } |
+            ForEach-Object { $_.Statement } | Where-Object Effect -EQ 'Allow' |
+            Where-Object { -not $_.PSObject.Properties['Principal'] } |   # trust policies grant nothing
+            ForEach-Object { $_.Action } | Sort-Object -Unique
+
+        @($granted) | Should -Be @(@($seedCalls) + 'sts:AssumeRole' | Sort-Object -Unique)
+    }
+}
+
+Describe 'Links between docs pages' {
+    It 'point at existing files' {
+        $broken = foreach ($page in Get-ChildItem $DocsPath -Filter *.md) {
+            $text = Get-Content -Raw $page.FullName
+            foreach ($match in [regex]::Matches($text, '\]\(([^)#:]+\.md)\)')) {
+                $target = Join-Path $page.DirectoryName $match.Groups[1].Value
+                if (-not (Test-Path $target)) { "$($page.Name) -> $($match.Groups[1].Value)" }
+            }
+        }
+        $broken | Should -BeNullOrEmpty
+    }
+}
