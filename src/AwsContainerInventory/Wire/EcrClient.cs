@@ -7,22 +7,13 @@ using System.Threading.Tasks;
 namespace AwsContainerInventory.Wire
 {
     /// <summary>Amazon ECR over AWS JSON 1.1.</summary>
-    internal sealed class EcrClient : IEcrClient
+    internal sealed class EcrClient : AwsJsonClient, IEcrClient
     {
         private const string TargetPrefix = "AmazonEC2ContainerRegistry_V20150921.";
-        private readonly AwsTransport _transport;
-        private readonly Uri _endpoint;
-        private readonly string _region;
-        private readonly ICredentialProvider _credentials;
-        private readonly ICallObserver? _observer;
 
         public EcrClient(AwsTransport transport, Uri endpoint, string region, ICredentialProvider credentials, ICallObserver? observer)
+            : base("ecr", TargetPrefix, transport, endpoint, region, credentials, observer)
         {
-            _transport = transport;
-            _endpoint = endpoint;
-            _region = region;
-            _credentials = credentials;
-            _observer = observer;
         }
 
         public Task<ApiPage<JsonElement>> DescribeRepositoriesAsync(int maxResults, string? nextToken, CancellationToken cancellationToken)
@@ -65,10 +56,5 @@ namespace AwsContainerInventory.Wire
             }, cancellationToken);
         }
 
-        private Task<T> SendAsync<T>(string operation, byte[] body, Func<JsonElement, T> read, CancellationToken cancellationToken)
-        {
-            var request = new AwsRequest("ecr", operation, _region, _endpoint, JsonWire.ContentType, TargetPrefix + operation, body, _credentials);
-            return _transport.SendAsync(request, bytes => read(JsonWire.ParseRoot(bytes)), _observer, cancellationToken);
-        }
     }
 }

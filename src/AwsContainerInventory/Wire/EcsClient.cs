@@ -7,23 +7,14 @@ using System.Threading.Tasks;
 namespace AwsContainerInventory.Wire
 {
     /// <summary>Amazon ECS over AWS JSON 1.1.</summary>
-    internal sealed class EcsClient : IEcsClient
+    internal sealed class EcsClient : AwsJsonClient, IEcsClient
     {
         private const string TargetPrefix = "AmazonEC2ContainerServiceV20141113.";
         private static readonly string[] IncludeTags = { "TAGS" };
-        private readonly AwsTransport _transport;
-        private readonly Uri _endpoint;
-        private readonly string _region;
-        private readonly ICredentialProvider _credentials;
-        private readonly ICallObserver? _observer;
 
         public EcsClient(AwsTransport transport, Uri endpoint, string region, ICredentialProvider credentials, ICallObserver? observer)
+            : base("ecs", TargetPrefix, transport, endpoint, region, credentials, observer)
         {
-            _transport = transport;
-            _endpoint = endpoint;
-            _region = region;
-            _credentials = credentials;
-            _observer = observer;
         }
 
         public Task<ApiPage<string>> ListClustersAsync(int maxResults, string? nextToken, CancellationToken cancellationToken) =>
@@ -116,12 +107,6 @@ namespace AwsContainerInventory.Wire
         {
             if (items.Count == 0 || items.Count > limit)
                 throw new ArgumentOutOfRangeException(name, items.Count, "A batch holds 1 to " + limit + " items.");
-        }
-
-        private Task<T> SendAsync<T>(string operation, byte[] body, Func<JsonElement, T> read, CancellationToken cancellationToken)
-        {
-            var request = new AwsRequest("ecs", operation, _region, _endpoint, JsonWire.ContentType, TargetPrefix + operation, body, _credentials);
-            return _transport.SendAsync(request, bytes => read(JsonWire.ParseRoot(bytes)), _observer, cancellationToken);
         }
     }
 }
