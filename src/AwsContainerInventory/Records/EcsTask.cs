@@ -43,11 +43,11 @@ namespace AwsContainerInventory
         internal static EcsTask FromApi(JsonElement task, string region, DateTime capturedAt)
         {
             string arn = ApiValues.String(task, "taskArn") ?? string.Empty;
-            List<JsonElement> eniDetails = ApiValues.Objects(task, "attachments")
+            List<JsonElement> networkInterfaces = ApiValues.Objects(task, "attachments")
                 .Where(a => IsNetworkInterface(ApiValues.String(a, "type")))
-                .SelectMany(a => ApiValues.Objects(a, "details"))
                 .ToList();
-            bool hasEni = ApiValues.Objects(task, "attachments").Any(a => IsNetworkInterface(ApiValues.String(a, "type")));
+            bool hasEni = networkInterfaces.Count > 0;
+            List<JsonElement> eniDetails = networkInterfaces.SelectMany(a => ApiValues.Objects(a, "details")).ToList();
             return new EcsTask
             {
                 Uid = arn,

@@ -55,6 +55,5 @@ namespace AwsContainerInventory.Wire
                 return tags;
             }, cancellationToken);
         }
-
     }
 }
