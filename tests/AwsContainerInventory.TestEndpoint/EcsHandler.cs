@@ -112,36 +112,9 @@ internal sealed class EcsHandler(Estate estate, EndpointStats stats) : IServiceH
         return ArnPage("serviceArns", page, PageTokens.Next(offset + page.Count, total, queryKey));
     }
 
-    private AwsResponse DescribeServices(AwsCall call)
-    {
-        var requested = call.Json.StringList("services") ?? [];
-        if (requested.Count == 0)
-        {
-            throw AwsServiceException.InvalidParameter("Services cannot be empty.");
-        }
-        CheckBatchLimit(requested.Count, 10, "services");
-        var includeTags = Include(call, TagsOnly);
-
-        var found = new List<ServiceEntry>();
-        var failures = new JsonArray();
-        lock (_estate.SyncRoot)
-        {
-            var cluster = RequireCluster(call);
-            foreach (var service in requested)
-            {
-                var name = service[(service.LastIndexOf('/') + 1)..];
-                if (cluster.Services.TryGet(name, out var entry) && (!IsArn(service) || service == entry.Arn))
-                {
-                    found.Add(entry);
-                }
-                else
-                {
-                    failures.Add(Missing(IsArn(service) ? service : AwsShapes.ServiceArn(call.AccountId, call.Region, cluster.Name, service)));
-                }
-            }
-        }
-        return DescribeResponse("services", found.Select(s => s.Json), includeTags, failures);
-    }
+    private AwsResponse DescribeServices(AwsCall call) =>
+        DescribeInCluster(call, "services", limit: 10, "Services", cluster => cluster.Services, s => s.Arn, s => s.Json,
+            (cluster, name) => AwsShapes.ServiceArn(call.AccountId, call.Region, cluster, name));
 
     // ---------------------------------------------------------------- tasks
 
@@ -187,35 +160,45 @@ internal sealed class EcsHandler(Estate estate, EndpointStats stats) : IServiceH
         return ArnPage("taskArns", page, PageTokens.Next(offset + page.Count, total, queryKey));
     }
 
-    private AwsResponse DescribeTasks(AwsCall call)
+    private AwsResponse DescribeTasks(AwsCall call) =>
+        DescribeInCluster(call, "tasks", limit: 100, "Tasks", cluster => cluster.Tasks, t => t.Arn, t => t.Json,
+            (cluster, id) => AwsShapes.TaskArn(call.AccountId, call.Region, cluster, id));
+
+    /// <summary>
+    /// DescribeServices and DescribeTasks: a non-empty batch within the API limit, each item looked up in the
+    /// request's cluster by its last ARN segment (an ARN must match exactly); the others are MISSING failures.
+    /// </summary>
+    private AwsResponse DescribeInCluster<T>(AwsCall call, string member, int limit, string noun,
+        Func<ClusterEntry, OrderedStore<T>> store, Func<T, string> arnOf, Func<T, StoredJson> jsonOf,
+        Func<string, string, string> arnFor)
     {
-        var requested = call.Json.StringList("tasks") ?? [];
+        var requested = call.Json.StringList(member) ?? [];
         if (requested.Count == 0)
         {
-            throw AwsServiceException.InvalidParameter("Tasks cannot be empty.");
+            throw AwsServiceException.InvalidParameter($"{noun} cannot be empty.");
         }
-        CheckBatchLimit(requested.Count, 100, "tasks");
+        CheckBatchLimit(requested.Count, limit, member);
         var includeTags = Include(call, TagsOnly);
 
-        var found = new List<TaskEntry>();
+        var found = new List<T>();
         var failures = new JsonArray();
         lock (_estate.SyncRoot)
         {
             var cluster = RequireCluster(call);
-            foreach (var task in requested)
+            foreach (var item in requested)
             {
-                var id = task[(task.LastIndexOf('/') + 1)..];
-                if (cluster.Tasks.TryGet(id, out var entry) && (!IsArn(task) || task == entry.Arn))
+                var key = item[(item.LastIndexOf('/') + 1)..];
+                if (store(cluster).TryGet(key, out var entry) && (!IsArn(item) || item == arnOf(entry)))
                 {
                     found.Add(entry);
                 }
                 else
                 {
-                    failures.Add(Missing(IsArn(task) ? task : AwsShapes.TaskArn(call.AccountId, call.Region, cluster.Name, task)));
+                    failures.Add(Missing(IsArn(item) ? item : arnFor(cluster.Name, item)));
                 }
             }
         }
-        return DescribeResponse("tasks", found.Select(t => t.Json), includeTags, failures);
+        return DescribeResponse(member, found.Select(jsonOf), includeTags, failures);
     }
 
     // ---------------------------------------------------------------- task definitions
