@@ -24,18 +24,9 @@ public sealed class ScriptedEndpointTests : IAsyncLifetime
     }
 
     private InventorySession Connect(int pageSize = 100, int parallelRequests = 8, string[]? regions = null, string[]? roles = null,
-        string? secret = null, int maxRetries = 10)
-    {
-        var session = new InventorySession(
-            new StaticCredentialProvider(new AwsCredentials(Estate.DefaultAccessKeyId, secret ?? Estate.DefaultSecretAccessKey), "test"),
-            null, regions ?? new[] { Region }, roles ?? Array.Empty<string>(), 3600, pageSize, parallelRequests, maxRetries,
-            _endpoint.BaseUri, isDefault: false);
-        session.Transport.Retry.BaseDelay = TimeSpan.FromMilliseconds(2);
-        session.Transport.Retry.MaxDelay = TimeSpan.FromMilliseconds(20);
-        session.Transport.Retry.AttemptTimeout = TimeSpan.FromSeconds(2);
-        SessionStore.Set(session);
-        return session;
-    }
+        string? secret = null, int maxRetries = 10) =>
+        CmdletHarness.Connect(null, pageSize, parallelRequests, regions ?? new[] { Region }, roles, maxRetries, _endpoint.BaseUri,
+            new AwsCredentials(Estate.DefaultAccessKeyId, secret ?? Estate.DefaultSecretAccessKey));
 
     private EstateGenerationResult Generate(int repositories = 0, int clusters = 0, int services = 0, int tasks = 0, int stopped = 0, int definitions = 0,
         int accounts = 1, string firstAccount = Estate.DefaultAccountId, string[]? regions = null) =>

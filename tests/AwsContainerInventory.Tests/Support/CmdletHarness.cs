@@ -19,15 +19,21 @@ public static class CmdletHarness
     public const string AccessKey = "AKIDHARNESS00000001";
     public const string SecretKey = "harness-secret-key-never-shown";
 
-    public static InventorySession Connect(HttpMessageHandler handler, int pageSize = 100, int parallelRequests = 8,
-        string[]? regions = null, string[]? roles = null, int maxRetries = 3)
+    /// <summary>
+    /// Sets the process-wide session: against <paramref name="handler"/> in-process, or (handler null) over real
+    /// sockets to <paramref name="endpoint"/>. Retries are fast and attempts short so fault tests stay quick.
+    /// </summary>
+    internal static InventorySession Connect(HttpMessageHandler? handler, int pageSize = 100, int parallelRequests = 8,
+        string[]? regions = null, string[]? roles = null, int maxRetries = 3, Uri? endpoint = null, AwsCredentials? keys = null)
     {
+        keys ??= new AwsCredentials(AccessKey, SecretKey);
         var session = new InventorySession(
-            new StaticCredentialProvider(new AwsCredentials(AccessKey, SecretKey), "AccessKey " + AwsCredentials.MaskKeyId(AccessKey)),
+            new StaticCredentialProvider(keys, "AccessKey " + AwsCredentials.MaskKeyId(keys.AccessKeyId)),
             null, regions ?? new[] { "us-east-1" }, roles ?? Array.Empty<string>(), 3600, pageSize, parallelRequests, maxRetries,
-            new Uri("https://aws.test/"), isDefault: false, httpClient: new HttpClient(handler));
+            endpoint ?? new Uri("https://aws.test/"), isDefault: false, httpClient: handler == null ? null : new HttpClient(handler));
         session.Transport.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
-        session.Transport.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
+        session.Transport.Retry.MaxDelay = TimeSpan.FromMilliseconds(20);
+        session.Transport.Retry.AttemptTimeout = TimeSpan.FromSeconds(2);
         SessionStore.Set(session);
         return session;
     }
