@@ -27,6 +27,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $Root = $PSScriptRoot
+Import-Module (Join-Path $Root 'tools/ChildPwsh.psm1') -Force
 # Never let the AWS SDK's default chains probe instance metadata from a build or test machine.
 $env:AWS_EC2_METADATA_DISABLED = 'true'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
@@ -47,13 +48,6 @@ function Invoke-Build {
 function Invoke-Help {
     # Get-Help reads <ModuleBase>/en-US, and ModuleBase is the manifest's folder.
     & (Join-Path $Root 'tools/Convert-MarkdownHelp.ps1') -DocsPath (Join-Path $Root 'docs') -OutputPath (Join-Path $Root 'en-US')
-}
-
-# Under `dotnet pwsh` this process is dotnet; a child pwsh is dotnet plus pwsh.dll.
-function Get-PwshCommand {
-    $hostPath = (Get-Process -Id $PID).Path
-    if ((Split-Path $hostPath -Leaf) -like 'dotnet*') { return @($hostPath, (Join-Path $PSHOME 'pwsh.dll')) }
-    return @($hostPath)
 }
 
 function Get-PesterModulePath {

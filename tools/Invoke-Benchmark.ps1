@@ -28,11 +28,7 @@ if (-not (Test-Path $endpointDll)) { throw "Build first: $endpointDll is missing
 $accessKey = 'AKIDEXAMPLEBASE0001'
 $secretKey = 'base-secret-key-for-tests'
 
-function Get-PwshCommand {
-    $hostPath = (Get-Process -Id $PID).Path
-    if ((Split-Path $hostPath -Leaf) -like 'dotnet*') { return @($hostPath, (Join-Path $PSHOME 'pwsh.dll')) }
-    return @($hostPath)
-}
+Import-Module (Join-Path $PSScriptRoot 'ChildPwsh.psm1') -Force
 
 # Runs a script block in a fresh pwsh and returns what it wrote as JSON.
 function Invoke-Fresh([string] $Script, [hashtable] $Arguments) {
@@ -83,7 +79,6 @@ $results = foreach ($run in 1..[int]$Runs) {
 
     # 1. 400 repositories, 25 ms, ParallelRequests 8.
     Invoke-Control '/_control/generate' @{ replace = $true; accounts = 1; firstAccountId = '111111111111'; regions = @('us-east-1'); repositoriesPerRegion = 400; clustersPerRegion = 0; taskDefinitionsPerRegion = 0 } | Out-Null
-    Invoke-Control '/_control/faults' @{ latencyMs = $LatencyMs } | Out-Null
     Invoke-Control '/_control/reset' @{} | Out-Null
     Invoke-Control '/_control/faults' @{ latencyMs = $LatencyMs } | Out-Null
     $module = Invoke-Fresh $inventory @{ Manifest = $manifest; Endpoint = $baseUrl; AccessKey = $accessKey; SecretKey = $secretKey; Roles = ''; Regions = 'us-east-1'; Runs = 2 }

@@ -6,7 +6,7 @@
 BeforeAll {
     $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     Import-Module (Join-Path $repoRoot 'tests/Moto/MotoServer.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $repoRoot 'tools/ChildPwsh.psm1') -Force
     $script:moto = Start-MotoServer
     Set-MotoTaskStatePinned -Server $moto
     $null = Invoke-MotoSeed -Server $moto -Estate Demo -Region us-east-1

@@ -379,13 +379,6 @@ $script:BeyondSeed = @{
     'AwsContainerInventory.EcsTaskDefinition' = @('Tags')
 }
 
-function Get-PwshCommand {
-    <# Under `dotnet pwsh` this process is dotnet; a child pwsh is dotnet plus pwsh.dll. #>
-    $hostPath = (Get-Process -Id $PID).Path
-    if ((Split-Path $hostPath -Leaf) -like 'dotnet*') { return @($hostPath, (Join-Path $PSHOME 'pwsh.dll')) }
-    return @($hostPath)
-}
-
 function Get-CloudResourceMismatch {
     <# Each resource has exactly the UPPER_SNAKE names of its record's seed properties, with equal values. #>
     param([object[]] $Record, [object[]] $Resource)
@@ -417,4 +410,4 @@ function Get-CloudResourceMismatch {
 Export-ModuleMember -Function ConvertTo-UtcDateTime, ConvertTo-StringMap, Format-Value, Compare-OracleValue,
     Get-RecordProperty, Get-RecordSetMismatch, Get-RecordTypeMismatch, Get-PropertySetMismatch,
     Get-ValueMismatch, Get-LastCapturedMismatch, Get-OracleMismatch, Get-CsvMismatch,
-    Find-SecretInText, Get-SecretLeak, ConvertTo-UpperSnakeName, Get-CloudResourceMismatch, Get-PwshCommand
+    Find-SecretInText, Get-SecretLeak, ConvertTo-UpperSnakeName, Get-CloudResourceMismatch
