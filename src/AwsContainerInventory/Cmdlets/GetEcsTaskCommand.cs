@@ -14,11 +14,18 @@ namespace AwsContainerInventory.Cmdlets
         [Parameter]
         public SwitchParameter IncludeStopped { get; set; }
 
+        /// <summary>
+        /// Leaves PublicIpAddresses $null instead of looking up the tasks' network interfaces with
+        /// ec2:DescribeNetworkInterfaces (for roles without that permission, or for the fastest listing).
+        /// </summary>
+        [Parameter]
+        public SwitchParameter SkipPublicIp { get; set; }
+
         private protected override string Activity => "Get-EcsTask";
 
         private protected override string What => "Reading ECS tasks";
 
         private protected override Task ReadAsync(InventoryScope scope, ClusterSelection clusters, CancellationToken token) =>
-            EcsInventory.ReadTasksAsync(scope, clusters, IncludeStopped.IsPresent, Run, Session, token);
+            EcsInventory.ReadTasksAsync(scope, clusters, IncludeStopped.IsPresent, !SkipPublicIp.IsPresent, Run, Session, token);
     }
 }

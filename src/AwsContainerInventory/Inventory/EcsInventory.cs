@@ -51,23 +51,41 @@ namespace AwsContainerInventory.Inventory
             });
         }
 
-        public static Task ReadTasksAsync(InventoryScope scope, ClusterSelection clusters, bool includeStopped, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+        /// <summary>
+        /// Tasks of the pair's selected clusters. With <paramref name="lookUpPublicIps"/>, their network interfaces'
+        /// public IPs are resolved in batches across all of the pair's clusters (see <see cref="TaskPublicIpLookup"/>).
+        /// </summary>
+        public static async Task ReadTasksAsync(InventoryScope scope, ClusterSelection clusters, bool includeStopped, bool lookUpPublicIps,
+            InventoryRun run, InventorySession session, CancellationToken cancellationToken)
         {
             IEcsClient ecs = scope.CreateEcsClient();
+            TaskPublicIpLookup? publicIps = lookUpPublicIps ? new TaskPublicIpLookup(scope, run, cancellationToken) : null;
             string[] statuses = includeStopped ? new[] { Running, Stopped } : new[] { Running };
-            return ForEachClusterAsync(ecs, scope, clusters, run, session, cancellationToken, cluster =>
-                Task.WhenAll(statuses.Select(async status =>
-                {
-                    run.WriteVerbose("ECS ListTasks (" + status + ") in cluster " + cluster + ", " + scope.Label + ".");
-                    await Paging.ListInBatchesAsync(token => ecs.ListTasksAsync(cluster, status, session.PageSize, token, cancellationToken),
-                        EcsLimits.DescribeTasksBatch, async batch =>
-                        {
-                            DescribeResult result = await ecs.DescribeTasksAsync(cluster, batch, cancellationToken).ConfigureAwait(false);
-                            ReportFailures(result, scope, run, "task");
-                            foreach (JsonElement task in result.Items)
-                                await run.WriteRecordAsync(EcsTask.FromApi(task, scope.Region, DateTime.UtcNow), "tasks").ConfigureAwait(false);
-                        }, session.ParallelRequests, cancellationToken).ConfigureAwait(false);
-                })));
+            try
+            {
+                await ForEachClusterAsync(ecs, scope, clusters, run, session, cancellationToken, cluster =>
+                    Task.WhenAll(statuses.Select(async status =>
+                    {
+                        run.WriteVerbose("ECS ListTasks (" + status + ") in cluster " + cluster + ", " + scope.Label + ".");
+                        await Paging.ListInBatchesAsync(token => ecs.ListTasksAsync(cluster, status, session.PageSize, token, cancellationToken),
+                            EcsLimits.DescribeTasksBatch, async batch =>
+                            {
+                                DescribeResult result = await ecs.DescribeTasksAsync(cluster, batch, cancellationToken).ConfigureAwait(false);
+                                ReportFailures(result, scope, run, "task");
+                                foreach (JsonElement item in result.Items)
+                                {
+                                    EcsTask task = EcsTask.FromApi(item, scope.Region, DateTime.UtcNow);
+                                    if (publicIps != null) await publicIps.AddAsync(task).ConfigureAwait(false);
+                                    else await run.WriteRecordAsync(task, "tasks").ConfigureAwait(false);
+                                }
+                            }, session.ParallelRequests, cancellationToken).ConfigureAwait(false);
+                    }))).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Tasks already described are written even when a later call of the pair failed.
+                if (publicIps != null && !cancellationToken.IsCancellationRequested) await publicIps.FlushAsync().ConfigureAwait(false);
+            }
         }
 
         public static Task ReadTaskDefinitionsAsync(InventoryScope scope, string? familyPrefix, InventoryRun run, InventorySession session, CancellationToken cancellationToken)

@@ -28,6 +28,7 @@ namespace AwsContainerInventory.Inventory
         private readonly SemaphoreSlim _recordBudget = new SemaphoreSlim(RecordBudget, RecordBudget);
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly TaskCompletionSource<bool> _allWorkDone = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentDictionary<string, byte> _warnedOnce = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, int> _counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly string _activity;
@@ -92,6 +93,12 @@ namespace AwsContainerInventory.Inventory
         public void WriteVerbose(string message) => _items.Writer.TryWrite(new Item(ItemKind.Verbose, message));
 
         public void WriteWarning(string message) => _items.Writer.TryWrite(new Item(ItemKind.Warning, message));
+
+        /// <summary>Writes the warning only the first time this run sees <paramref name="key"/>.</summary>
+        public void WriteWarningOnce(string key, string message)
+        {
+            if (_warnedOnce.TryAdd(key, 0)) WriteWarning(message);
+        }
 
         public void AddScopes(int count) => Interlocked.Add(ref _scopesTotal, count);
 

@@ -36,6 +36,8 @@ namespace AwsContainerInventory.Inventory
 
         public IEcrClient CreateEcrClient() => new EcrClient(_session.Transport, _session.Endpoints.Ecr(Region), Region, Credentials, _observer);
 
+        public IEc2Client CreateEc2Client() => new Ec2Client(_session.Transport, _session.Endpoints.Ec2(Region), Region, Credentials, _observer);
+
         public IEcsClient CreateEcsClient() => new EcsClient(_session.Transport, _session.Endpoints.Ecs(Region), Region, Credentials, _observer);
     }
 }

@@ -30,6 +30,12 @@ namespace AwsContainerInventory
         [SeedAttribute("CONTAINER_IMAGES", "task.containers[*].image")] public ValueList<string>? ContainerImages { get; private set; }
         [SeedAttribute("NETWORK_INTERFACE_IDS", "attachment details networkInterfaceId")] public ValueList<string>? NetworkInterfaceIds { get; private set; }
         [SeedAttribute("PRIVATE_IP_ADDRESSES", "attachment details privateIPv4Address")] public ValueList<string>? PrivateIpAddresses { get; private set; }
+        /// <summary>
+        /// Beyond the seed: the public IPv4 addresses of the task's network interfaces (ec2:DescribeNetworkInterfaces,
+        /// association.publicIp); empty when they have none; $null without network interfaces, with -SkipPublicIp, or
+        /// when the lookup was denied or failed.
+        /// </summary>
+        public ValueList<string>? PublicIpAddresses { get; private set; }
         [SeedAttribute("SUBNET_IDS", "attachment details subnetId")] public ValueList<string>? SubnetIds { get; private set; }
         [SeedAttribute("TAGS", "task.tags")] public TagDictionary Tags { get; private set; } = TagDictionary.Empty;
         [SeedAttribute("FIRST_SEEN", "task.createdAt")] public DateTime? FirstSeen { get; private set; }
@@ -38,6 +44,8 @@ namespace AwsContainerInventory
         [SeedAttribute("LAST_CAPTURED", "Generated (sync timestamp)")] public DateTime LastCaptured { get; private set; }
 
         public override string ToString() => TaskArn;
+
+        internal void SetPublicIpAddresses(IEnumerable<string> addresses) => PublicIpAddresses = ValueList.Of(addresses);
 
         /// <summary>Maps a DescribeTasks <c>Task</c> (described with <c>include: ["TAGS"]</c>).</summary>
         internal static EcsTask FromApi(JsonElement task, string region, DateTime capturedAt)

@@ -13,6 +13,8 @@ namespace AwsContainerInventory.Wire
 
         public Uri Ecs(string region) => OverrideUrl ?? new Uri("https://ecs." + region + "." + DnsSuffix(region) + "/");
 
+        public Uri Ec2(string region) => OverrideUrl ?? new Uri("https://ec2." + region + "." + DnsSuffix(region) + "/");
+
         public Uri Sts(string region) => OverrideUrl ?? new Uri("https://sts." + region + "." + DnsSuffix(region) + "/");
 
         private static string DnsSuffix(string region) =>

@@ -50,6 +50,42 @@ public static class FakeEstate
             .On("ListTagsForResource", body => new { tags = new[] { new { Key = "repo", Value = body["resourceArn"]!.GetValue<string>().Split('/').Last() } } });
     }
 
+    /// <summary>The network interface of a WithEcs task: unique per cluster and task.</summary>
+    public static string EniId(string cluster, string taskArn) => "eni-" + cluster + "-" + taskArn.Split('/').Last();
+
+    /// <summary>
+    /// ec2:DescribeNetworkInterfaces as EC2 answers it (query protocol, XML): by <c>network-interface-id</c> filter
+    /// with at most 1,000 values, MaxResults 5–1000 and NextToken. An interface has a public IP when
+    /// <paramref name="publicIp"/> gives one; ids it answers null for do not exist.
+    /// </summary>
+    public static FakeAwsHandler WithNetworkInterfaces(this FakeAwsHandler handler, Func<string, string?> publicIp, Func<string, bool>? exists = null, int? pageLimit = null) =>
+        handler.On("DescribeNetworkInterfaces", body =>
+        {
+            if (body["Filter.1.Name"]?.GetValue<string>() != "network-interface-id")
+                return Ec2Error(400, "InvalidParameterValue", "Only the network-interface-id filter is scripted.");
+            var ids = Enumerable.Range(1, int.MaxValue).Select(i => body["Filter.1.Value." + i]?.GetValue<string>()).TakeWhile(v => v != null).Select(v => v!).ToList();
+            if (ids.Count > 1000) return Ec2Error(400, "InvalidParameterValue", "The filter has more than 1000 values.");
+            int max = int.Parse(body["MaxResults"]?.GetValue<string>() ?? "1000");
+            if (max < 5 || max > 1000) return Ec2Error(400, "InvalidParameterValue", "MaxResults must be 5-1000.");
+            // EC2 may answer fewer than MaxResults and still page.
+            if (pageLimit is int limit) max = Math.Min(max, limit);
+            int start = body["NextToken"] is JsonNode token ? int.Parse(token.GetValue<string>()) : 0;
+            var found = ids.Distinct().Where(id => exists?.Invoke(id) ?? true).ToList();
+            var page = found.Skip(start).Take(max).Select(id =>
+            {
+                string? ip = publicIp(id);
+                string association = ip == null ? "" : $"<association><publicIp>{ip}</publicIp><ipOwnerId>amazon</ipOwnerId></association>";
+                return $"<item><networkInterfaceId>{id}</networkInterfaceId><groupSet><item><groupId>sg-1</groupId></item></groupSet>{association}"
+                    + $"<privateIpAddressesSet><item><privateIpAddress>10.0.0.1</privateIpAddress><primary>true</primary>{association}</item></privateIpAddressesSet></item>";
+            });
+            string next = start + max < found.Count ? $"<nextToken>{start + max}</nextToken>" : "";
+            return FakeResponse.Xml(200, "<DescribeNetworkInterfacesResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>r-1</requestId>"
+                + $"<networkInterfaceSet>{string.Concat(page)}</networkInterfaceSet>{next}</DescribeNetworkInterfacesResponse>");
+        });
+
+    public static FakeResponse Ec2Error(int status, string code, string message) =>
+        FakeResponse.Xml(status, $"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors><RequestID>r-1</RequestID></Response>");
+
     public static string ClusterArn(string name, string region = "us-east-1") => $"arn:aws:ecs:{region}:{Account}:cluster/{name}";
 
     /// <summary>Clusters with services and RUNNING/STOPPED tasks; Describe calls over the API limit are rejected.</summary>
@@ -88,6 +124,7 @@ public static class FakeEstate
             return FakeResponse.Json(new Dictionary<string, object> { [outMember] = found, ["failures"] = failures });
         }
 
+        handler.WithNetworkInterfaces(_ => null);
         return handler
             .On("ListClusters", body => Page(body, clusterNames.Select(n => ClusterArn(n)).ToList(), "clusterArns", 100))
             .On("DescribeClusters", body => Batch(body, "clusters", 100, name =>
@@ -131,7 +168,7 @@ public static class FakeEstate
                     ["launchType"] = "FARGATE", ["cpu"] = "256", ["memory"] = "512", ["availabilityZone"] = "us-east-1a",
                     ["createdAt"] = 1700000000, ["startedAt"] = 1700000010,
                     ["containers"] = new[] { new { name = "app", image = "nginx:latest" } },
-                    ["attachments"] = new[] { new { type = "ElasticNetworkInterface", details = new[] { new { name = "networkInterfaceId", value = "eni-" + arn.Split('-').Last() }, new { name = "privateIPv4Address", value = "10.0.0.1" }, new { name = "subnetId", value = "subnet-1" } } } },
+                    ["attachments"] = new[] { new { type = "ElasticNetworkInterface", details = new[] { new { name = "networkInterfaceId", value = EniId(c, arn) }, new { name = "privateIPv4Address", value = "10.0.0.1" }, new { name = "subnetId", value = "subnet-1" } } } },
                     ["tags"] = new[] { new { key = "t", value = "1" } },
                 }, "tasks");
             }));

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AwsContainerInventory.Wire;
+
+namespace AwsContainerInventory.Inventory
+{
+    /// <summary>
+    /// Fills <see cref="EcsTask.PublicIpAddresses"/> for one (role × region) pair with as few
+    /// ec2:DescribeNetworkInterfaces calls as the API allows: tasks with network interfaces wait here until their
+    /// interface ids fill a call (1,000) or the pair's listing ends, then the batch is resolved and written.
+    /// Tasks without network interfaces pass straight through. A denied lookup is one warning per role, and the
+    /// tasks still come, without public IPs.
+    /// </summary>
+    internal sealed class TaskPublicIpLookup
+    {
+        private readonly IEc2Client _ec2;
+        private readonly InventoryScope _scope;
+        private readonly InventoryRun _run;
+        private readonly CancellationToken _cancellationToken;
+        private readonly object _sync = new object();
+        private List<EcsTask> _pending = new List<EcsTask>();
+        private int _pendingIds;
+        private volatile bool _unavailable;
+
+        public TaskPublicIpLookup(InventoryScope scope, InventoryRun run, CancellationToken cancellationToken)
+        {
+            _ec2 = scope.CreateEc2Client();
+            _scope = scope;
+            _run = run;
+            _cancellationToken = cancellationToken;
+        }
+
+        public async Task AddAsync(EcsTask task)
+        {
+            int ids = task.NetworkInterfaceIds?.Count ?? 0;
+            if (ids == 0 || _unavailable)
+            {
+                await _run.WriteRecordAsync(task, "tasks").ConfigureAwait(false);
+                return;
+            }
+            List<EcsTask>? full = null;
+            lock (_sync)
+            {
+                if (_pendingIds + ids > Ec2Limits.NetworkInterfaceIdsPerCall)
+                {
+                    full = _pending;
+                    _pending = new List<EcsTask>();
+                    _pendingIds = 0;
+                }
+                _pending.Add(task);
+                _pendingIds += ids;
+            }
+            if (full != null) await ResolveAndWriteAsync(full).ConfigureAwait(false);
+        }
+
+        /// <summary>Resolves and writes whatever is still waiting; call once the pair's listing has ended.</summary>
+        public Task FlushAsync()
+        {
+            List<EcsTask> rest;
+            lock (_sync)
+            {
+                rest = _pending;
+                _pending = new List<EcsTask>();
+                _pendingIds = 0;
+            }
+            return rest.Count == 0 ? Task.CompletedTask : ResolveAndWriteAsync(rest);
+        }
+
+        private async Task ResolveAndWriteAsync(List<EcsTask> tasks)
+        {
+            if (!_unavailable)
+            {
+                IReadOnlyDictionary<string, IReadOnlyList<string>>? publicIps = await TryDescribeAsync(
+                    tasks.SelectMany(t => t.NetworkInterfaceIds!).Distinct(StringComparer.Ordinal).ToList()).ConfigureAwait(false);
+                if (publicIps != null)
+                {
+                    foreach (EcsTask task in tasks)
+                    {
+                        // An interface that no longer exists (a stopped task's) has no public address.
+                        task.SetPublicIpAddresses(task.NetworkInterfaceIds!.SelectMany(id =>
+                            publicIps.TryGetValue(id, out IReadOnlyList<string>? ips) ? ips : Array.Empty<string>()));
+                    }
+                }
+            }
+            foreach (EcsTask task in tasks)
+                await _run.WriteRecordAsync(task, "tasks").ConfigureAwait(false);
+        }
+
+        private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?> TryDescribeAsync(IReadOnlyList<string> networkInterfaceIds)
+        {
+            var publicIps = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            _run.WriteVerbose("EC2 DescribeNetworkInterfaces for " + networkInterfaceIds.Count + " task network interface(s) in " + _scope.Label + ".");
+            try
+            {
+                string? nextToken = null;
+                do
+                {
+                    ApiPage<NetworkInterfaceAddresses> page = await _ec2.DescribeNetworkInterfacesAsync(networkInterfaceIds, nextToken, _cancellationToken).ConfigureAwait(false);
+                    foreach (NetworkInterfaceAddresses networkInterface in page.Items)
+                        publicIps[networkInterface.NetworkInterfaceId] = networkInterface.PublicIps;
+                    nextToken = page.NextToken;
+                }
+                while (nextToken != null);
+                return publicIps;
+            }
+            catch (AwsServiceException error) when (error.IsAccessDenied && !_cancellationToken.IsCancellationRequested)
+            {
+                _unavailable = true;
+                string who = _scope.RoleArn == null ? "the session's credentials" : "role " + _scope.RoleArn;
+                _run.WriteWarningOnce("ec2-denied:" + (_scope.RoleArn ?? string.Empty),
+                    "ec2:DescribeNetworkInterfaces was denied for " + who + " (first in " + _scope.Region + "): PublicIpAddresses stays empty ($null) on its tasks. "
+                    + "Allow ec2:DescribeNetworkInterfaces, or pass -SkipPublicIp to skip the lookup.");
+                return null;
+            }
+            catch (AwsServiceException error) when (!_cancellationToken.IsCancellationRequested)
+            {
+                _run.WriteError(InventoryErrors.ScopeFailed(error, _scope, "Looking up task public IPs (PublicIpAddresses left $null)"));
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+
+namespace AwsContainerInventory.Wire
+{
+    /// <summary>
+    /// What an AWS query-protocol client (STS, EC2) needs: a form-encoded POST of <c>Action</c>, <c>Version</c> and
+    /// the operation's parameters, signed for the service, and an XML answer read by local names.
+    /// </summary>
+    internal abstract class AwsQueryClient
+    {
+        private const string FormContentType = "application/x-www-form-urlencoded; charset=utf-8";
+        private readonly string _service;
+        private readonly string _apiVersion;
+        private readonly AwsTransport _transport;
+        private readonly Uri _endpoint;
+        private readonly string _region;
+        private readonly ICredentialProvider _credentials;
+        private readonly ICallObserver? _observer;
+
+        protected AwsQueryClient(string service, string apiVersion, AwsTransport transport, Uri endpoint, string region,
+            ICredentialProvider credentials, ICallObserver? observer)
+        {
+            _service = service;
+            _apiVersion = apiVersion;
+            _transport = transport;
+            _endpoint = endpoint;
+            _region = region;
+            _credentials = credentials;
+            _observer = observer;
+        }
+
+        protected Task<T> SendAsync<T>(string operation, IEnumerable<KeyValuePair<string, string>> parameters, Func<XElement, T> read, CancellationToken cancellationToken)
+        {
+            var form = new StringBuilder("Action=").Append(operation).Append("&Version=").Append(_apiVersion);
+            foreach (var parameter in parameters)
+                form.Append('&').Append(WebUtility.UrlEncode(parameter.Key)).Append('=').Append(WebUtility.UrlEncode(parameter.Value));
+            var request = new AwsRequest(_service, operation, _region, _endpoint, FormContentType, null, Encoding.UTF8.GetBytes(form.ToString()), _credentials);
+            return _transport.SendAsync(request, bytes => read(XElement.Parse(Encoding.UTF8.GetString(bytes))), _observer, cancellationToken);
+        }
+
+        protected static KeyValuePair<string, string> Parameter(string name, string value) => new KeyValuePair<string, string>(name, value);
+
+        /// <summary>The first descendant with this local name (query-protocol XML carries a per-service namespace).</summary>
+        protected static XElement? Descendant(XElement element, string localName) =>
+            element.Descendants().FirstOrDefault(e => e.Name.LocalName == localName);
+
+        /// <summary>The direct children with this local name.</summary>
+        protected static IEnumerable<XElement> Children(XElement? element, string localName) =>
+            element == null ? Enumerable.Empty<XElement>() : element.Elements().Where(e => e.Name.LocalName == localName);
+
+        protected static XElement? Child(XElement? element, string localName) => Children(element, localName).FirstOrDefault();
+
+        /// <summary>The members of a query-protocol list (<c>&lt;name&gt;&lt;item&gt;…&lt;/item&gt;&lt;/name&gt;</c>).</summary>
+        protected static IEnumerable<XElement> ListItems(XElement? element, string listName) => Children(Child(element, listName), "item");
+    }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AwsContainerInventory.Wire
+{
+    /// <summary>The Amazon EC2 call the inventory makes (query protocol, botocore's ec2 2016-11-15 model).</summary>
+    internal interface IEc2Client
+    {
+        /// <summary>
+        /// One page of the network interfaces among <paramref name="networkInterfaceIds"/> (at most
+        /// <see cref="Ec2Limits.NetworkInterfaceIdsPerCall"/>). Asked by filter, not by id, so an interface that no
+        /// longer exists (a stopped task's) is simply absent instead of failing the whole call.
+        /// </summary>
+        Task<ApiPage<NetworkInterfaceAddresses>> DescribeNetworkInterfacesAsync(IReadOnlyList<string> networkInterfaceIds, string? nextToken, CancellationToken cancellationToken);
+    }
+
+    internal static class Ec2Limits
+    {
+        /// <summary>Filter values per DescribeNetworkInterfaces call, and its largest MaxResults.</summary>
+        public const int NetworkInterfaceIdsPerCall = 1000;
+    }
+
+    /// <summary>A network interface's id and the public IPv4 addresses associated with it (primary and secondary).</summary>
+    internal sealed class NetworkInterfaceAddresses
+    {
+        public NetworkInterfaceAddresses(string networkInterfaceId, IReadOnlyList<string> publicIps)
+        {
+            NetworkInterfaceId = networkInterfaceId;
+            PublicIps = publicIps;
+        }
+
+        public string NetworkInterfaceId { get; }
+        public IReadOnlyList<string> PublicIps { get; }
+    }
+}
