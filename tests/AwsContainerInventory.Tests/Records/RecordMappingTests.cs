@@ -38,6 +38,8 @@ public class RecordMappingTests
         Assert.Equal("IMMUTABLE", record.ImageTagMutability);
         Assert.Equal(policy, record.RepositoryPolicy);
         Assert.True(record.IsPublic);
+        Assert.Equal("(no Sid) (ecr:BatchGetImage) unconditionally", Assert.Single(record.PublicStatements).ToString());
+        Assert.True(record.IsPublicUnconditionally);
         Assert.Equal("env=prod;team=a", record.Tags.ToString());
         Assert.Equal(new DateTime(2023, 11, 14, 22, 13, 20, 500, DateTimeKind.Utc), record.FirstSeen);
         Assert.Equal(DateTimeKind.Utc, record.FirstSeen!.Value.Kind);
@@ -50,11 +52,33 @@ public class RecordMappingTests
         var record = EcrRepository.FromApi(Json("""{"repositoryArn":"arn:aws:ecr:us-east-1:1:repository/r","repositoryName":"r"}"""), null, [], "us-east-1", Captured);
         Assert.Null(record.RepositoryPolicy);
         Assert.False(record.IsPublic);
+        Assert.Empty(record.PublicStatements);
+        Assert.False(record.IsPublicUnconditionally);
         Assert.Null(record.KmsKey);
         Assert.Null(record.EncryptionType);
         Assert.Null(record.ScanOnPush);
         Assert.Null(record.FirstSeen);
         Assert.Empty(record.Tags);
+    }
+
+    [Fact]
+    public void Ecr_repository_public_only_within_an_organization_lists_why_but_is_not_public_unconditionally()
+    {
+        string policy = """
+        {"Statement":[{"Sid":"Deny","Effect":"Deny","Principal":"*","Action":"ecr:DeleteRepository"},
+          {"Sid":"OrgPull","Effect":"Allow","Principal":{"AWS":"*"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"],
+           "Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}}]}
+        """;
+        var record = EcrRepository.FromApi(Json("""{"repositoryArn":"arn:aws:ecr:us-east-1:123456789012:repository/r","repositoryName":"r"}"""), policy, [], "us-east-1", Captured);
+
+        Assert.True(record.IsPublic);
+        Assert.False(record.IsPublicUnconditionally);
+        PublicStatement statement = Assert.Single(record.PublicStatements);
+        Assert.Equal("OrgPull", statement.Sid);
+        Assert.Equal(new[] { "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer" }, statement.Actions);
+        Assert.Equal(new[] { "StringEquals:aws:PrincipalOrgID" }, statement.ConditionKeys);
+        Assert.True(statement.NarrowsPrincipal);
+        Assert.Equal("OrgPull (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer) if StringEquals:aws:PrincipalOrgID", record.PublicStatements.ToString());
     }
 
     [Fact]
