@@ -32,7 +32,8 @@ $script:ListSeparator = ';'
 # oracle need not compute them.
 $script:BeyondSeed = @{
     'AwsContainerInventory.EcrRepository'     = @('PublicStatements', 'IsPublicUnconditionally')
-    'AwsContainerInventory.EcsTaskDefinition' = @('Tags')
+    'AwsContainerInventory.EcsTask'           = @('EcrRepositoryArns')
+    'AwsContainerInventory.EcsTaskDefinition' = @('EcrRepositoryArns', 'Tags')
 }
 
 # ----------------------------------------------------------------------------- value shapes

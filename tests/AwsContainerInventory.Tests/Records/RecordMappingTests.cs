@@ -161,7 +161,8 @@ public class RecordMappingTests
          "taskDefinitionArn":"arn:aws:ecs:us-east-1:1:task-definition/web:7","containerInstanceArn":"arn:aws:ecs:us-east-1:1:container-instance/prod/ci1",
          "lastStatus":"RUNNING","desiredStatus":"RUNNING","launchType":"FARGATE","platformVersion":"1.4.0","group":"service:web",
          "availabilityZone":"us-east-1b","cpu":"256","memory":"512","createdAt":1700000000,"startedAt":1700000030.25,"stoppedAt":1700000900,
-         "containers":[{"name":"web","image":"1.dkr.ecr.us-east-1.amazonaws.com/web:1"},{"name":"sidecar","image":"public.ecr.aws/xray/aws-xray-daemon"}],
+         "containers":[{"name":"web","image":"1.dkr.ecr.us-east-1.amazonaws.com/web:1"},{"name":"sidecar","image":"public.ecr.aws/xray/aws-xray-daemon"},
+            {"name":"proxy","image":"111122223333.dkr.ecr.us-east-1.amazonaws.com/edge/proxy:2"}],
          "attachments":[{"id":"a1","type":"ElasticNetworkInterface","status":"ATTACHED","details":[
             {"name":"subnetId","value":"subnet-9"},{"name":"networkInterfaceId","value":"eni-123"},
             {"name":"macAddress","value":"0e:00"},{"name":"privateIPv4Address","value":"10.0.1.25"}]}],
@@ -184,7 +185,8 @@ public class RecordMappingTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000).UtcDateTime, record.FirstSeen);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1700000030250).UtcDateTime, record.LastStarted);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000900).UtcDateTime, record.LastStopped);
-        Assert.Equal(new[] { "1.dkr.ecr.us-east-1.amazonaws.com/web:1", "public.ecr.aws/xray/aws-xray-daemon" }, record.ContainerImages!);
+        Assert.Equal(new[] { "1.dkr.ecr.us-east-1.amazonaws.com/web:1", "public.ecr.aws/xray/aws-xray-daemon", "111122223333.dkr.ecr.us-east-1.amazonaws.com/edge/proxy:2" }, record.ContainerImages!);
+        Assert.Equal(new[] { "arn:aws:ecr:us-east-1:111122223333:repository/edge/proxy" }, record.EcrRepositoryArns!);
         Assert.Equal(new[] { "eni-123" }, record.NetworkInterfaceIds!);
         Assert.Equal(new[] { "10.0.1.25" }, record.PrivateIpAddresses!);
         Assert.Equal(new[] { "subnet-9" }, record.SubnetIds!);
@@ -199,6 +201,8 @@ public class RecordMappingTests
         Assert.Null(record.NetworkInterfaceIds);
         Assert.Null(record.PrivateIpAddresses);
         Assert.Null(record.SubnetIds);
+        Assert.Null(record.ContainerImages);
+        Assert.Null(record.EcrRepositoryArns);
         Assert.Null(record.Cpu);
         Assert.Null(record.LastStopped);
     }
@@ -213,7 +217,9 @@ public class RecordMappingTests
          "containerDefinitions":[
            {"name":"web","image":"nginx:1.25","environment":[{"name":"DB_HOST","value":"db.internal"},{"name":"DB_PASSWORD","value":"hunter2-must-not-leak"}],
             "secrets":[{"name":"API_KEY","valueFrom":"arn:aws:secretsmanager:us-east-1:1:secret:api"}]},
-           {"name":"log","image":"fluent-bit","secrets":[{"name":"TOKEN","valueFrom":"/prod/token"}]}]}
+           {"name":"log","image":"fluent-bit","secrets":[{"name":"TOKEN","valueFrom":"/prod/token"}]},
+           {"name":"app","image":"111122223333.dkr.ecr.eu-west-1.amazonaws.com/team/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"},
+           {"name":"app-debug","image":"111122223333.dkr.ecr.eu-west-1.amazonaws.com/team/app:debug"}]}
         """), Json("""[{"key":"owner","value":"web-team"}]"""), "us-east-1", Captured);
         Assert.Equal("arn:aws:ecs:us-east-1:1:task-definition/web:7", record.Uid);
         Assert.Equal(record.Uid, record.TaskDefinitionArn);
@@ -228,7 +234,8 @@ public class RecordMappingTests
         Assert.Equal("arn:aws:iam::1:role/task", record.TaskRoleArn);
         Assert.Equal("arn:aws:iam::1:role/exec", record.ExecutionRoleArn);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000).UtcDateTime, record.FirstSeen);
-        Assert.Equal(new[] { "nginx:1.25", "fluent-bit" }, record.ContainerImages!);
+        Assert.Equal(4, record.ContainerImages!.Count);
+        Assert.Equal(new[] { "arn:aws:ecr:eu-west-1:111122223333:repository/team/app" }, record.EcrRepositoryArns!);
         Assert.Equal(new[] { "DB_HOST", "DB_PASSWORD" }, record.EnvironmentKeys!);
         Assert.Equal("API_KEY=arn:aws:secretsmanager:us-east-1:1:secret:api;TOKEN=/prod/token", record.SecretRefs!.ToString());
         Assert.Equal("web-team", record.Tags["owner"]);
@@ -245,5 +252,7 @@ public class RecordMappingTests
         var record = EcsTaskDefinition.FromApi(Json("""{"taskDefinitionArn":"arn:aws:ecs:us-east-1:1:task-definition/x:1"}"""), null, "us-east-1", Captured);
         Assert.Equal("arn:aws:ecs:us-east-1:1:task-definition/x:1", record.Name);
         Assert.Empty(record.Tags);
+        Assert.Null(record.ContainerImages);
+        Assert.Null(record.EcrRepositoryArns);
     }
 }
