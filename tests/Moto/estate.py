@@ -13,7 +13,8 @@ Oracle conventions (the Pester helpers rely on them):
 * a multi-valued attribute or ``Tags`` that is absent *or empty* is null;
 * every other absent value is null;
 * each record carries exactly the module's properties except ``LastCaptured``
-  (which only the module can know).
+  (which only the module can know) and the ones beyond the seed that
+  ``$BeyondSeed`` in tests/Pester/TestHelpers.psm1 lists and this file does not compute.
 """
 
 from __future__ import annotations

@@ -82,6 +82,15 @@ Describe 'Get-EcrRepository' -Skip:$motoMissing {
         ($oracle | Where-Object Name -CEQ $Name).IsPublic | Should -BeExactly $IsPublic -Because 'the oracle applies the same rule'
     }
 
+    It 'explains IsPublic with PublicStatements (no seeded policy has a condition, so public means unconditionally)' {
+        foreach ($record in $records) {
+            ($record.PublicStatements.Count -gt 0) | Should -BeExactly $record.IsPublic -Because $record.Name
+            $record.IsPublicUnconditionally | Should -BeExactly $record.IsPublic -Because $record.Name
+        }
+        ($records | Where-Object Name -CEQ 'data-exporter').PublicStatements.ToString() |
+            Should -BeExactly 'AnyonePull (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer) unconditionally'
+    }
+
     It "-Name 'app-*' selects exactly the repositories whose name starts with app-" {
         $names = @(Get-EcrRepository -Name 'app-*' | ForEach-Object Name | Sort-Object)
         $names | Should -Be @('app-backend', 'app-frontend', 'app-legacy', 'app-worker')

@@ -192,6 +192,16 @@ Describe 'Get-EcsTask' -Skip:$motoMissing {
             Should -BeNullOrEmpty
     }
 
+    It 'names the ECR repository of its images in EcrRepositoryArns' {
+        foreach ($task in $records) {
+            $expected = @($task.ContainerImages | Where-Object { $_ -like '*.dkr.ecr.*.amazonaws.com/*' } |
+                ForEach-Object { "arn:aws:ecr:$($task.Region):$($task.AccountId):repository/$(($_ -split '/', 2)[1] -replace ':[^:/]*$')" } |
+                Select-Object -Unique)
+            @($task.EcrRepositoryArns) | Should -Be $expected -Because $task.TaskArn
+        }
+        @($records | Where-Object { @($_.EcrRepositoryArns).Count -gt 0 }).Count | Should -BeGreaterThan 0
+    }
+
     It 'never outputs an environment variable value, not even from run_task overrides' {
         Get-SecretLeak -Command Get-EcsTask -Parameters @{ IncludeStopped = $true } -Secret $secretValues `
             -CsvPath (Join-Path $TestDrive 'leak.csv') | Should -BeNullOrEmpty
@@ -223,6 +233,14 @@ Describe 'Get-EcsTaskDefinition' -Skip:$motoMissing {
 
     It 'returns nothing for a family that does not exist' {
         @(Get-EcsTaskDefinition -FamilyPrefix 'nope' -ErrorAction SilentlyContinue) | Should -HaveCount 0
+    }
+
+    It 'names the ECR repository of each private ECR image in EcrRepositoryArns, not the ECR Public one' {
+        $web = $records | Where-Object Name -CEQ 'web-api:3'
+        @($web.ContainerImages) | Should -HaveCount 2 -Because 'app-frontend from ECR and the log router from ECR Public'
+        @($web.EcrRepositoryArns) | Should -Be @("arn:aws:ecr:$($web.Region):$($web.AccountId):repository/app-frontend")
+        $report = $records | Where-Object Name -CEQ 'report-batch:1'
+        @($report.EcrRepositoryArns) | Should -Be @("arn:aws:ecr:$($report.Region):$($report.AccountId):repository/tools-ci")
     }
 
     It 'keeps environment variable names, never values, and secrets as name and valueFrom' {

@@ -28,6 +28,14 @@ Set-StrictMode -Off
 $script:TimeProperties = @('FirstSeen', 'LastStarted', 'LastStopped')
 $script:ListSeparator = ';'
 
+# Record properties that are not seed attributes: ConvertTo-CloudResource leaves them out, and the
+# oracle need not compute them.
+$script:BeyondSeed = @{
+    'AwsContainerInventory.EcrRepository'     = @('PublicStatements', 'IsPublicUnconditionally')
+    'AwsContainerInventory.EcsTask'           = @('EcrRepositoryArns')
+    'AwsContainerInventory.EcsTaskDefinition' = @('EcrRepositoryArns', 'Tags')
+}
+
 # ----------------------------------------------------------------------------- value shapes
 
 function Join-Finding([object[]] $Finding) {
@@ -213,11 +221,16 @@ function Get-RecordTypeMismatch {
 }
 
 function Get-PropertySetMismatch {
-    <# Each record has exactly the oracle's properties plus LastCaptured. #>
+    <#
+    Each record has exactly the oracle's properties plus LastCaptured, plus the properties of its type
+    beyond the seed ($script:BeyondSeed), which the oracle need not compute.
+    #>
     param([object[]] $Actual, [object[]] $Expected)
     $mismatches = [System.Collections.Generic.List[string]]::new()
-    $wanted = @(@($Expected[0].PSObject.Properties.Name) + 'LastCaptured' | Sort-Object -CaseSensitive)
+    $oracleNames = @(@($Expected[0].PSObject.Properties.Name) + 'LastCaptured')
     foreach ($record in $Actual) {
+        $beyond = @($script:BeyondSeed[$record.GetType().FullName])
+        $wanted = @($oracleNames + $beyond | Where-Object { $_ } | Sort-Object -CaseSensitive -Unique)
         $names = Get-RecordProperty $record
         $missing = @($wanted | Where-Object { $_ -cnotin $names })
         $extra = @($names | Where-Object { $_ -cnotin $wanted })
@@ -372,11 +385,6 @@ function Get-SecretLeak {
 function ConvertTo-UpperSnakeName([string] $Name) {
     <# RegisteredContainerInstanceCount -> REGISTERED_CONTAINER_INSTANCE_COUNT, Uid -> UID #>
     return ($Name -creplace '(?<=[a-z0-9])(?=[A-Z])', '_').ToUpperInvariant()
-}
-
-# Record properties that are not seed attributes, so ConvertTo-CloudResource leaves them out.
-$script:BeyondSeed = @{
-    'AwsContainerInventory.EcsTaskDefinition' = @('Tags')
 }
 
 function Get-CloudResourceMismatch {

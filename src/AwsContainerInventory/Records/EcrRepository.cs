@@ -28,6 +28,16 @@ namespace AwsContainerInventory
         [SeedAttribute("ENCRYPTION_TYPE", "encryptionConfiguration.encryptionType")] public string? EncryptionType { get; private set; }
         [SeedAttribute("KMS_KEY", "encryptionConfiguration.kmsKey")] public string? KmsKey { get; private set; }
         [SeedAttribute("TAGS", "listTagsForResource(...).tags")] public TagDictionary Tags { get; private set; } = TagDictionary.Empty;
+        /// <summary>
+        /// Beyond the seed: why <see cref="IsPublic"/> is true, as the policy's Allow statements with a wildcard
+        /// principal (with their actions and conditions); an empty list when the repository is not public.
+        /// </summary>
+        public ValueList<PublicStatement> PublicStatements { get; private set; } = PolicyExposure.NotPublic.PublicStatements;
+        /// <summary>
+        /// Beyond the seed: true when some public statement has no condition narrowing who can call (the source or
+        /// principal account, organization, ARN, VPC or VPC endpoint), so anyone can use the actions it allows.
+        /// </summary>
+        public bool IsPublicUnconditionally { get; private set; }
         [SeedAttribute("FIRST_SEEN", "repository.createdAt")] public DateTime? FirstSeen { get; private set; }
         [SeedAttribute("LAST_CAPTURED", "Generated (sync timestamp)")] public DateTime LastCaptured { get; private set; }
 
@@ -41,6 +51,7 @@ namespace AwsContainerInventory
             string? registryId = ApiValues.String(repository, "registryId");
             JsonElement? encryption = ApiValues.Member(repository, "encryptionConfiguration");
             JsonElement? scanning = ApiValues.Member(repository, "imageScanningConfiguration");
+            PolicyExposure exposure = PolicyAnalyzer.Analyze(policyText);
             return new EcrRepository
             {
                 Uid = arn,
@@ -53,13 +64,15 @@ namespace AwsContainerInventory
                 RepositoryUri = ApiValues.String(repository, "repositoryUri"),
                 Registry = registryId,
                 RegistryId = registryId,
-                IsPublic = PolicyAnalyzer.IsPublic(policyText),
+                IsPublic = exposure.IsPublic,
                 RepositoryPolicy = policyText,
                 ScanOnPush = scanning == null ? null : ApiValues.Bool(scanning.Value, "scanOnPush"),
                 ImageTagMutability = ApiValues.String(repository, "imageTagMutability"),
                 EncryptionType = encryption == null ? null : ApiValues.String(encryption.Value, "encryptionType"),
                 KmsKey = encryption == null ? null : ApiValues.String(encryption.Value, "kmsKey"),
                 Tags = new TagDictionary(tags),
+                PublicStatements = exposure.PublicStatements,
+                IsPublicUnconditionally = exposure.IsPublicUnconditionally,
                 FirstSeen = ApiValues.Time(repository, "createdAt"),
                 LastCaptured = capturedAt,
             };

@@ -28,6 +28,11 @@ namespace AwsContainerInventory
         [SeedAttribute("CPU", "task.cpu")] public string? Cpu { get; private set; }
         [SeedAttribute("MEMORY", "task.memory")] public string? Memory { get; private set; }
         [SeedAttribute("CONTAINER_IMAGES", "task.containers[*].image")] public ValueList<string>? ContainerImages { get; private set; }
+        /// <summary>
+        /// Beyond the seed: the repository ARNs of the container images that are private Amazon ECR images, distinct and in
+        /// image order (an empty list when none is; null when ContainerImages is), to join the task to EcrRepository.Uid.
+        /// </summary>
+        public ValueList<string>? EcrRepositoryArns { get; private set; }
         [SeedAttribute("NETWORK_INTERFACE_IDS", "attachment details networkInterfaceId")] public ValueList<string>? NetworkInterfaceIds { get; private set; }
         [SeedAttribute("PRIVATE_IP_ADDRESSES", "attachment details privateIPv4Address")] public ValueList<string>? PrivateIpAddresses { get; private set; }
         /// <summary>
@@ -56,6 +61,8 @@ namespace AwsContainerInventory
                 .ToList();
             bool hasEni = networkInterfaces.Count > 0;
             List<JsonElement> eniDetails = networkInterfaces.SelectMany(a => ApiValues.Objects(a, "details")).ToList();
+            ValueList<string>? containerImages = ApiValues.Member(task, "containers") == null ? null
+                : ValueList.Of(ApiValues.Objects(task, "containers").Select(c => ApiValues.String(c, "image")).Where(i => i != null).Select(i => i!));
             return new EcsTask
             {
                 Uid = arn,
@@ -74,8 +81,8 @@ namespace AwsContainerInventory
                 ContainerInstanceArn = ApiValues.String(task, "containerInstanceArn"),
                 Cpu = ApiValues.String(task, "cpu"),
                 Memory = ApiValues.String(task, "memory"),
-                ContainerImages = ApiValues.Member(task, "containers") == null ? null
-                    : ValueList.Of(ApiValues.Objects(task, "containers").Select(c => ApiValues.String(c, "image")).Where(i => i != null).Select(i => i!)),
+                ContainerImages = containerImages,
+                EcrRepositoryArns = EcrImageReference.RepositoryArns(containerImages),
                 NetworkInterfaceIds = hasEni ? ValueList.Of(DetailValues(eniDetails, "networkInterfaceId")) : null,
                 PrivateIpAddresses = hasEni ? ValueList.Of(DetailValues(eniDetails, "privateIPv4Address")) : null,
                 SubnetIds = hasEni ? ValueList.Of(DetailValues(eniDetails, "subnetId")) : null,

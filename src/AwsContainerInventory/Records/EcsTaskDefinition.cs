@@ -28,6 +28,11 @@ namespace AwsContainerInventory
         [SeedAttribute("TASK_ROLE_ARN", "taskDefinition.taskRoleArn")] public string? TaskRoleArn { get; private set; }
         [SeedAttribute("EXECUTION_ROLE_ARN", "taskDefinition.executionRoleArn")] public string? ExecutionRoleArn { get; private set; }
         [SeedAttribute("CONTAINER_IMAGES", "containerDefinitions[*].image")] public ValueList<string>? ContainerImages { get; private set; }
+        /// <summary>
+        /// Beyond the seed: the repository ARNs of the container images that are private Amazon ECR images, distinct and in
+        /// image order (an empty list when none is; null when ContainerImages is), to join the task definition to EcrRepository.Uid.
+        /// </summary>
+        public ValueList<string>? EcrRepositoryArns { get; private set; }
         [SeedAttribute("ENVIRONMENT_KEYS", "containerDefinitions[*].environment[*].name")] public ValueList<string>? EnvironmentKeys { get; private set; }
         [SeedAttribute("SECRET_REFS", "containerDefinitions[*].secrets[*]")] public ValueList<SecretRef>? SecretRefs { get; private set; }
         /// <summary>Beyond the seed (which lists no TAGS for task definitions): DescribeTaskDefinition's tags, read in the same call.</summary>
@@ -45,6 +50,8 @@ namespace AwsContainerInventory
             int? revision = ApiValues.Int(definition, "revision");
             var containers = ApiValues.Objects(definition, "containerDefinitions").ToList();
             bool hasContainers = ApiValues.Member(definition, "containerDefinitions") != null;
+            ValueList<string>? containerImages = hasContainers
+                ? ValueList.Of(containers.Select(c => ApiValues.String(c, "image")).Where(i => i != null).Select(i => i!)) : null;
             return new EcsTaskDefinition
             {
                 Uid = arn,
@@ -61,7 +68,8 @@ namespace AwsContainerInventory
                 Memory = ApiValues.String(definition, "memory"),
                 TaskRoleArn = ApiValues.String(definition, "taskRoleArn"),
                 ExecutionRoleArn = ApiValues.String(definition, "executionRoleArn"),
-                ContainerImages = hasContainers ? ValueList.Of(containers.Select(c => ApiValues.String(c, "image")).Where(i => i != null).Select(i => i!)) : null,
+                ContainerImages = containerImages,
+                EcrRepositoryArns = EcrImageReference.RepositoryArns(containerImages),
                 // Names only: the "value" member is deliberately never read.
                 EnvironmentKeys = hasContainers ? ValueList.Of(containers.SelectMany(c => ApiValues.Objects(c, "environment"))
                     .Select(e => ApiValues.String(e, "name")).Where(n => n != null).Select(n => n!)) : null,

@@ -38,6 +38,8 @@ public class RecordMappingTests
         Assert.Equal("IMMUTABLE", record.ImageTagMutability);
         Assert.Equal(policy, record.RepositoryPolicy);
         Assert.True(record.IsPublic);
+        Assert.Equal("(no Sid) (ecr:BatchGetImage) unconditionally", Assert.Single(record.PublicStatements).ToString());
+        Assert.True(record.IsPublicUnconditionally);
         Assert.Equal("env=prod;team=a", record.Tags.ToString());
         Assert.Equal(new DateTime(2023, 11, 14, 22, 13, 20, 500, DateTimeKind.Utc), record.FirstSeen);
         Assert.Equal(DateTimeKind.Utc, record.FirstSeen!.Value.Kind);
@@ -50,11 +52,33 @@ public class RecordMappingTests
         var record = EcrRepository.FromApi(Json("""{"repositoryArn":"arn:aws:ecr:us-east-1:1:repository/r","repositoryName":"r"}"""), null, [], "us-east-1", Captured);
         Assert.Null(record.RepositoryPolicy);
         Assert.False(record.IsPublic);
+        Assert.Empty(record.PublicStatements);
+        Assert.False(record.IsPublicUnconditionally);
         Assert.Null(record.KmsKey);
         Assert.Null(record.EncryptionType);
         Assert.Null(record.ScanOnPush);
         Assert.Null(record.FirstSeen);
         Assert.Empty(record.Tags);
+    }
+
+    [Fact]
+    public void Ecr_repository_public_only_within_an_organization_lists_why_but_is_not_public_unconditionally()
+    {
+        string policy = """
+        {"Statement":[{"Sid":"Deny","Effect":"Deny","Principal":"*","Action":"ecr:DeleteRepository"},
+          {"Sid":"OrgPull","Effect":"Allow","Principal":{"AWS":"*"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"],
+           "Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}}]}
+        """;
+        var record = EcrRepository.FromApi(Json("""{"repositoryArn":"arn:aws:ecr:us-east-1:123456789012:repository/r","repositoryName":"r"}"""), policy, [], "us-east-1", Captured);
+
+        Assert.True(record.IsPublic);
+        Assert.False(record.IsPublicUnconditionally);
+        PublicStatement statement = Assert.Single(record.PublicStatements);
+        Assert.Equal("OrgPull", statement.Sid);
+        Assert.Equal(new[] { "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer" }, statement.Actions);
+        Assert.Equal(new[] { "StringEquals:aws:PrincipalOrgID" }, statement.ConditionKeys);
+        Assert.True(statement.NarrowsPrincipal);
+        Assert.Equal("OrgPull (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer) if StringEquals:aws:PrincipalOrgID", record.PublicStatements.ToString());
     }
 
     [Fact]
@@ -137,7 +161,8 @@ public class RecordMappingTests
          "taskDefinitionArn":"arn:aws:ecs:us-east-1:1:task-definition/web:7","containerInstanceArn":"arn:aws:ecs:us-east-1:1:container-instance/prod/ci1",
          "lastStatus":"RUNNING","desiredStatus":"RUNNING","launchType":"FARGATE","platformVersion":"1.4.0","group":"service:web",
          "availabilityZone":"us-east-1b","cpu":"256","memory":"512","createdAt":1700000000,"startedAt":1700000030.25,"stoppedAt":1700000900,
-         "containers":[{"name":"web","image":"1.dkr.ecr.us-east-1.amazonaws.com/web:1"},{"name":"sidecar","image":"public.ecr.aws/xray/aws-xray-daemon"}],
+         "containers":[{"name":"web","image":"1.dkr.ecr.us-east-1.amazonaws.com/web:1"},{"name":"sidecar","image":"public.ecr.aws/xray/aws-xray-daemon"},
+            {"name":"proxy","image":"111122223333.dkr.ecr.us-east-1.amazonaws.com/edge/proxy:2"}],
          "attachments":[{"id":"a1","type":"ElasticNetworkInterface","status":"ATTACHED","details":[
             {"name":"subnetId","value":"subnet-9"},{"name":"networkInterfaceId","value":"eni-123"},
             {"name":"macAddress","value":"0e:00"},{"name":"privateIPv4Address","value":"10.0.1.25"}]}],
@@ -160,7 +185,8 @@ public class RecordMappingTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000).UtcDateTime, record.FirstSeen);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1700000030250).UtcDateTime, record.LastStarted);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000900).UtcDateTime, record.LastStopped);
-        Assert.Equal(new[] { "1.dkr.ecr.us-east-1.amazonaws.com/web:1", "public.ecr.aws/xray/aws-xray-daemon" }, record.ContainerImages!);
+        Assert.Equal(new[] { "1.dkr.ecr.us-east-1.amazonaws.com/web:1", "public.ecr.aws/xray/aws-xray-daemon", "111122223333.dkr.ecr.us-east-1.amazonaws.com/edge/proxy:2" }, record.ContainerImages!);
+        Assert.Equal(new[] { "arn:aws:ecr:us-east-1:111122223333:repository/edge/proxy" }, record.EcrRepositoryArns!);
         Assert.Equal(new[] { "eni-123" }, record.NetworkInterfaceIds!);
         Assert.Equal(new[] { "10.0.1.25" }, record.PrivateIpAddresses!);
         Assert.Equal(new[] { "subnet-9" }, record.SubnetIds!);
@@ -175,6 +201,8 @@ public class RecordMappingTests
         Assert.Null(record.NetworkInterfaceIds);
         Assert.Null(record.PrivateIpAddresses);
         Assert.Null(record.SubnetIds);
+        Assert.Null(record.ContainerImages);
+        Assert.Null(record.EcrRepositoryArns);
         Assert.Null(record.Cpu);
         Assert.Null(record.LastStopped);
     }
@@ -189,7 +217,9 @@ public class RecordMappingTests
          "containerDefinitions":[
            {"name":"web","image":"nginx:1.25","environment":[{"name":"DB_HOST","value":"db.internal"},{"name":"DB_PASSWORD","value":"hunter2-must-not-leak"}],
             "secrets":[{"name":"API_KEY","valueFrom":"arn:aws:secretsmanager:us-east-1:1:secret:api"}]},
-           {"name":"log","image":"fluent-bit","secrets":[{"name":"TOKEN","valueFrom":"/prod/token"}]}]}
+           {"name":"log","image":"fluent-bit","secrets":[{"name":"TOKEN","valueFrom":"/prod/token"}]},
+           {"name":"app","image":"111122223333.dkr.ecr.eu-west-1.amazonaws.com/team/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"},
+           {"name":"app-debug","image":"111122223333.dkr.ecr.eu-west-1.amazonaws.com/team/app:debug"}]}
         """), Json("""[{"key":"owner","value":"web-team"}]"""), "us-east-1", Captured);
         Assert.Equal("arn:aws:ecs:us-east-1:1:task-definition/web:7", record.Uid);
         Assert.Equal(record.Uid, record.TaskDefinitionArn);
@@ -204,7 +234,8 @@ public class RecordMappingTests
         Assert.Equal("arn:aws:iam::1:role/task", record.TaskRoleArn);
         Assert.Equal("arn:aws:iam::1:role/exec", record.ExecutionRoleArn);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000).UtcDateTime, record.FirstSeen);
-        Assert.Equal(new[] { "nginx:1.25", "fluent-bit" }, record.ContainerImages!);
+        Assert.Equal(4, record.ContainerImages!.Count);
+        Assert.Equal(new[] { "arn:aws:ecr:eu-west-1:111122223333:repository/team/app" }, record.EcrRepositoryArns!);
         Assert.Equal(new[] { "DB_HOST", "DB_PASSWORD" }, record.EnvironmentKeys!);
         Assert.Equal("API_KEY=arn:aws:secretsmanager:us-east-1:1:secret:api;TOKEN=/prod/token", record.SecretRefs!.ToString());
         Assert.Equal("web-team", record.Tags["owner"]);
@@ -221,5 +252,7 @@ public class RecordMappingTests
         var record = EcsTaskDefinition.FromApi(Json("""{"taskDefinitionArn":"arn:aws:ecs:us-east-1:1:task-definition/x:1"}"""), null, "us-east-1", Captured);
         Assert.Equal("arn:aws:ecs:us-east-1:1:task-definition/x:1", record.Name);
         Assert.Empty(record.Tags);
+        Assert.Null(record.ContainerImages);
+        Assert.Null(record.EcrRepositoryArns);
     }
 }
