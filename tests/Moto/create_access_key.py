@@ -13,10 +13,7 @@ inline allow-everything policy, create_access_key) and prints the key as JSON:
 import argparse
 import json
 
-from estate import Connection
-
-ALLOW_EVERYTHING = {"Version": "2012-10-17",
-                    "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+from estate import ALLOW_EVERYTHING, Connection
 
 
 def main() -> None:

@@ -1,20 +1,30 @@
 """Shared code for the moto seed scripts of AwsContainerInventory.
 
-Two halves:
+Three parts:
 
 * seeding helpers: create ECR repositories and an ECS estate (clusters, task
   definitions, services, tasks, plus the EC2 pieces moto needs) through boto3;
 * oracle readers: read everything back through boto3 and map it to the module's
   records, using the PascalCase property names of the contract (CONTRACT.md and the
-  connector attribute tables), computed here independently of the module.
+  connector attribute tables), computed here independently of the module;
+* for multi-account estates (seed_exposure.py): AssumeRole into another account (moto
+  maps assumed-role credentials to the account in the role ARN) and create the
+  inventory role there, even on a signature-checking server; give a task's ENI a public
+  IP; and the exposure rules: condition-aware public repository policies, ECR image
+  URI -> repository ARN, the public IPs of a task's ENIs.
 
 Oracle conventions (the Pester helpers rely on them):
 * times are ISO-8601 UTC strings (``2026-01-31T12:00:00.123000Z``) or null;
-* a multi-valued attribute or ``Tags`` that is absent *or empty* is null;
+* a multi-valued attribute or ``Tags`` that is absent *or empty* is null (one exception:
+  the exposure oracle's ``PublicIpAddresses``, where [] and null mean different things);
 * every other absent value is null;
 * each record carries exactly the module's properties except ``LastCaptured``
   (which only the module can know) and the ones beyond the seed that
-  ``$BeyondSeed`` in tests/Pester/TestHelpers.psm1 lists and this file does not compute.
+  ``$BeyondSeed`` in tests/Pester/TestHelpers.psm1 lists and this file does not compute;
+  the exposure oracle's records are partial (a Uid plus the properties it names).
+
+Seeds: seed_ecr.py, seed_ecs.py (one region), seed_demo.py (two regions),
+seed_exposure.py (two accounts, one region); each documents its estate and oracle.
 """
 
 from __future__ import annotations
@@ -22,11 +32,13 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import sys
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 import boto3
 from botocore.config import Config
@@ -61,6 +73,7 @@ class Connection:
     region: str
     access_key: str = DUMMY_CREDENTIAL
     secret_key: str = DUMMY_CREDENTIAL
+    session_token: str | None = None
     _clients: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def client(self, service: str) -> Any:
@@ -71,16 +84,27 @@ class Connection:
                 region_name=self.region,
                 aws_access_key_id=self.access_key,
                 aws_secret_access_key=self.secret_key,
+                aws_session_token=self.session_token,
                 # A seed must fail fast and visibly, not retry a moto 500 four times.
                 config=Config(retries={"max_attempts": 1, "mode": "standard"}),
             )
         return self._clients[service]
 
     def in_region(self, region: str) -> "Connection":
-        return Connection(self.endpoint, region, self.access_key, self.secret_key)
+        return Connection(self.endpoint, region, self.access_key, self.secret_key, self.session_token)
 
     def account_id(self) -> str:
         return self.client("sts").get_caller_identity()["Account"]
+
+    def assume_role(self, role_arn: str, session_name: str = "moto-seed") -> "Connection":
+        """These credentials' AssumeRole into role_arn; moto maps the new key to the role's account.
+
+        moto does not need the role to exist for AssumeRole itself; on a signature-checking
+        server the role must exist (with a policy) in its account before the key can be used.
+        """
+        credentials = self.client("sts").assume_role(RoleArn=role_arn, RoleSessionName=session_name)["Credentials"]
+        return Connection(self.endpoint, self.region, credentials["AccessKeyId"], credentials["SecretAccessKey"],
+                          credentials["SessionToken"])
 
 
 def add_connection_arguments(parser: argparse.ArgumentParser, *, multi_region: bool = False) -> None:
@@ -102,17 +126,40 @@ def connection_from_args(args: argparse.Namespace, region: str | None = None) ->
     return Connection(args.endpoint.rstrip("/"), region or args.region, args.access_key, args.secret_key)
 
 
-def pin_task_state(endpoint: str) -> None:
-    """Stop moto from moving task lastStatus towards STOPPED on every describe_tasks."""
-    body = json.dumps({"model_name": "ecs::task",
-                       "transition": {"progression": "manual", "times": 1000000}}).encode()
-    request = urllib.request.Request(f"{endpoint.rstrip('/')}/moto-api/state-manager/set-transition",
-                                     data=body, method="POST",
-                                     headers={"Content-Type": "application/json"})
+def _moto_api(endpoint: str, path: str, body: bytes, content_type: str = "application/json") -> bytes:
+    """POST to moto's own (unauthenticated) /moto-api/ endpoints."""
+    request = urllib.request.Request(f"{endpoint.rstrip('/')}/moto-api/{path}", data=body, method="POST",
+                                     headers={"Content-Type": content_type})
     # moto is on loopback: never route through a proxy from the environment.
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     with opener.open(request, timeout=10) as response:
-        response.read()
+        return response.read()
+
+
+def pin_task_state(endpoint: str) -> None:
+    """Stop moto from moving task lastStatus towards STOPPED on every describe_tasks."""
+    _moto_api(endpoint, "state-manager/set-transition",
+              json.dumps({"model_name": "ecs::task",
+                          "transition": {"progression": "manual", "times": 1000000}}).encode())
+
+
+@contextmanager
+def unauthenticated_calls(endpoint: str, count: int) -> Iterator[None]:
+    """Lets the next `count` AWS calls through without signature/permission checks.
+
+    The only way to create anything in a second account of a signature-checking server:
+    its IAM is empty, so no key of that account can pass the checks until a role with a
+    policy exists there. POST /moto-api/reset-auth sets INITIAL_NO_AUTH_ACTION_COUNT and
+    zeroes the call counter; afterwards a signature-checking server is set back to check
+    every call (count 0; not its old value, which would open that many calls again) and an
+    unchecked one (count inf) stays unchecked. Nothing else may call the server meanwhile.
+    """
+    answer = json.loads(_moto_api(endpoint, "reset-auth", str(count).encode(), "text/plain"))
+    previous = answer["PREVIOUS_INITIAL_NO_AUTH_ACTION_COUNT"]
+    try:
+        yield
+    finally:
+        _moto_api(endpoint, "reset-auth", b"inf" if previous == "inf" else b"0", "text/plain")
 
 
 def print_oracle(document: Any) -> None:
@@ -157,15 +204,61 @@ def _principal_is_wildcard(principal: Any) -> bool:
     return False
 
 
-def is_public_policy(policy_text: str | None) -> bool:
-    """The contract's IS_PUBLIC rule: an Allow statement whose principal is the wildcard."""
+def public_statements(policy_text: str | None) -> list[dict[str, Any]]:
+    """The Allow statements whose principal is the wildcard, in policy order."""
     if not policy_text:
-        return False
+        return []
     statements = json.loads(policy_text).get("Statement", [])
     if isinstance(statements, dict):
         statements = [statements]
-    return any(s.get("Effect") == "Allow" and _principal_is_wildcard(s.get("Principal"))
-               for s in statements)
+    return [s for s in statements if s.get("Effect") == "Allow" and _principal_is_wildcard(s.get("Principal"))]
+
+
+def is_public_policy(policy_text: str | None) -> bool:
+    """The contract's IS_PUBLIC rule: an Allow statement whose principal is the wildcard."""
+    return bool(public_statements(policy_text))
+
+
+# Condition keys that narrow a wildcard principal to callers the owner knows (condition keys
+# are case-insensitive in IAM).
+RESTRICTING_CONDITION_KEYS = frozenset(key.lower() for key in (
+    "aws:SourceAccount", "aws:SourceArn", "aws:PrincipalOrgID", "aws:PrincipalAccount",
+    "aws:SourceVpc", "aws:SourceVpce"))
+
+
+def _restricting_condition_keys(statement_document: dict[str, Any]) -> list[str]:
+    condition = statement_document.get("Condition") or {}
+    return [key for operator_block in condition.values() if isinstance(operator_block, dict)
+            for key in operator_block if key.lower() in RESTRICTING_CONDITION_KEYS]
+
+
+def is_public_unconditionally(policy_text: str | None) -> bool:
+    """Public, and at least one public statement has no condition on a restricting key
+    (under any operator); a condition on any other key (aws:SecureTransport, ...) does not count."""
+    return any(not _restricting_condition_keys(s) for s in public_statements(policy_text))
+
+
+# <account>.dkr.ecr.<region>.amazonaws.com/<name>[:tag][@digest]; anything else (Docker Hub,
+# public.ecr.aws, ...) is no private ECR repository.
+_ECR_IMAGE = re.compile(r"^(?P<account>\d{12})\.dkr\.ecr\.(?P<region>[a-z0-9-]+)\.amazonaws\.com/"
+                        r"(?P<name>[a-z0-9][a-z0-9._/-]*?)(?::[\w][\w.-]*)?(?:@[a-z0-9]+:[0-9a-fA-F]+)?$")
+
+
+def ecr_repository_arn(image: str) -> str | None:
+    match = _ECR_IMAGE.match(image)
+    if not match:
+        return None
+    return f"arn:aws:ecr:{match['region']}:{match['account']}:repository/{match['name']}"
+
+
+def ecr_repository_arns(images: Iterable[str] | None) -> list[str] | None:
+    """The distinct repository ARNs of the private-ECR images, in image order; null when none."""
+    arns: list[str] = []
+    for image in images or []:
+        arn = ecr_repository_arn(image)
+        if arn and arn not in arns:
+            arns.append(arn)
+    return arns or None
 
 
 # --------------------------------------------------------------------------- ECR seeding
@@ -191,8 +284,12 @@ def policy(*statements: dict[str, Any], single_object: bool = False) -> dict[str
 
 
 def statement(sid: str, effect: str, principal: Any,
-              actions: tuple[str, ...] = ("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer")) -> dict[str, Any]:
-    return {"Sid": sid, "Effect": effect, "Principal": principal, "Action": list(actions)}
+              actions: tuple[str, ...] = ("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
+              condition: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    document = {"Sid": sid, "Effect": effect, "Principal": principal, "Action": list(actions)}
+    if condition:
+        document["Condition"] = condition
+    return document
 
 
 def create_repositories(conn: Connection, specs: Iterable[RepositorySpec]) -> None:
@@ -289,6 +386,36 @@ def default_network(conn: Connection, security_group_names: Iterable[str] = ()) 
 def awsvpc(subnets: list[str], security_groups: list[str], public_ip: bool) -> dict[str, Any]:
     return {"awsvpcConfiguration": {"subnets": subnets, "securityGroups": security_groups,
                                     "assignPublicIp": "ENABLED" if public_ip else "DISABLED"}}
+
+
+def associate_public_ip(conn: Connection, network_interface_id: str) -> str:
+    """Gives an ENI a public IP: an Elastic IP associated with it (moto's ECS gives awsvpc
+    tasks an ENI but ignores assignPublicIp ENABLED). Checked through DescribeNetworkInterfaces."""
+    ec2 = conn.client("ec2")
+    allocation = ec2.allocate_address(Domain="vpc")
+    ec2.associate_address(AllocationId=allocation["AllocationId"], NetworkInterfaceId=network_interface_id)
+    (eni,) = ec2.describe_network_interfaces(NetworkInterfaceIds=[network_interface_id])["NetworkInterfaces"]
+    if eni.get("Association", {}).get("PublicIp") != allocation["PublicIp"]:
+        raise RuntimeError(f"{network_interface_id}: no Association.PublicIp {allocation['PublicIp']} after associate_address")
+    return allocation["PublicIp"]
+
+
+def public_ip_addresses(conn: Connection, network_interface_ids: Sequence[str] | None) -> list[str] | None:
+    """The ENIs' Association.PublicIp values (distinct, in ENI order): null without ENIs,
+    empty when none of them has a public IP."""
+    if not network_interface_ids:
+        return None
+    ec2 = conn.client("ec2")
+    by_id: dict[str, dict[str, Any]] = {}
+    for page in ec2.get_paginator("describe_network_interfaces").paginate(
+            Filters=[{"Name": "network-interface-id", "Values": list(network_interface_ids)}]):
+        by_id.update({eni["NetworkInterfaceId"]: eni for eni in page["NetworkInterfaces"]})
+    addresses: list[str] = []
+    for eni_id in network_interface_ids:
+        address = by_id.get(eni_id, {}).get("Association", {}).get("PublicIp")
+        if address and address not in addresses:
+            addresses.append(address)
+    return addresses
 
 
 def ecs_tags(tags: dict[str, str] | None) -> list[dict[str, str]]:
@@ -403,6 +530,45 @@ def iam_role(account_id: str, name: str) -> str:
     return f"arn:aws:iam::{account_id}:role/{name}"
 
 
+ALLOW_EVERYTHING = {"Version": "2012-10-17",
+                    "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+
+
+def trusted_principals(base: Connection) -> list[str]:
+    """Who may assume an inventory role: the base account's root and, when the base
+    credentials are an IAM user's (signature-checking server), that user; moto does not
+    let an account's root in a trust policy stand for the account's users."""
+    identity = base.client("sts").get_caller_identity()
+    principals = [f"arn:aws:iam::{identity['Account']}:root"]
+    if identity["Arn"].startswith("arn:aws:iam::"):
+        principals.append(identity["Arn"])
+    return principals
+
+
+def create_inventory_role(conn: Connection, role_arn: str, principals: list[str]) -> None:
+    """The role in conn's account (the role ARN's), trusting principals, with an inline
+    allow-everything policy (moto loads no managed policies). Two IAM calls."""
+    name = role_arn.rsplit("/", 1)[1]
+    trust = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": principals}, "Action": "sts:AssumeRole"}]}
+    iam = conn.client("iam")
+    iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust))
+    iam.put_role_policy(RoleName=name, PolicyName="allow-everything", PolicyDocument=json.dumps(ALLOW_EVERYTHING))
+
+
+def create_cross_account_role(base: Connection, role_arn: str, principals: list[str]) -> Connection:
+    """Creates role_arn in another account and returns base's session in it.
+
+    AssumeRole works before the role exists; the role is then created with that session's
+    own key, in a window of two unchecked calls (see unauthenticated_calls), so this works
+    on a signature-checking server too, where nobody else could create it.
+    """
+    assumed = base.assume_role(role_arn)
+    with unauthenticated_calls(base.endpoint, 2):
+        create_inventory_role(assumed, role_arn, principals)
+    return assumed
+
+
 def target_group(conn: Connection, account_id: str, name: str, suffix: str) -> str:
     return f"arn:aws:elasticloadbalancing:{conn.region}:{account_id}:targetgroup/{name}/{suffix}"
 
@@ -474,12 +640,16 @@ def _attachment_details(task: dict[str, Any], name: str) -> list[str]:
             if detail.get("name") == name]
 
 
+def task_network_interface_ids(task: dict[str, Any]) -> list[str]:
+    return _attachment_details(task, "networkInterfaceId")
+
+
 def task_record(conn: Connection, account_id: str, task: dict[str, Any]) -> dict[str, Any]:
     arn = task["taskArn"]
     return {
         **_base(conn, account_id, arn, arn),
         "FirstSeen": iso_utc(task.get("createdAt")),
-        "NetworkInterfaceIds": list_or_none(_attachment_details(task, "networkInterfaceId")),
+        "NetworkInterfaceIds": list_or_none(task_network_interface_ids(task)),
         "PrivateIpAddresses": list_or_none(_attachment_details(task, "privateIPv4Address")),
         "SubnetIds": list_or_none(_attachment_details(task, "subnetId")),
         "AvailabilityZone": task.get("availabilityZone"),
