@@ -32,7 +32,7 @@ $script:ListSeparator = ';'
 # oracle need not compute them.
 $script:BeyondSeed = @{
     'AwsContainerInventory.EcrRepository'     = @('PublicStatements', 'IsPublicUnconditionally')
-    'AwsContainerInventory.EcsTask'           = @('EcrRepositoryArns')
+    'AwsContainerInventory.EcsTask'           = @('EcrRepositoryArns', 'PublicIpAddresses')
     'AwsContainerInventory.EcsTaskDefinition' = @('EcrRepositoryArns', 'Tags')
 }
 

@@ -10,7 +10,7 @@ namespace AwsContainerInventory.Inventory
     /// <summary>
     /// Fills <see cref="EcsTask.PublicIpAddresses"/> for one (role × region) pair with as few
     /// ec2:DescribeNetworkInterfaces calls as the API allows: tasks with network interfaces wait here until their
-    /// interface ids fill a call (1,000) or the pair's listing ends, then the batch is resolved and written.
+    /// interface ids fill a call (200, EC2's limit of values in one filter) or the pair's listing ends, then the batch is resolved and written.
     /// Tasks without network interfaces pass straight through. A denied lookup is one warning per role, and the
     /// tasks still come, without public IPs.
     /// </summary>

@@ -27,7 +27,7 @@ namespace AwsContainerInventory.Wire
             for (int i = 0; i < networkInterfaceIds.Count; i++)
                 parameters.Add(Parameter("Filter.1.Value." + (i + 1).ToString(CultureInfo.InvariantCulture), networkInterfaceIds[i]));
             // MaxResults is allowed with filters (not with NetworkInterfaceId.N) and makes the call pageable.
-            parameters.Add(Parameter("MaxResults", Ec2Limits.NetworkInterfaceIdsPerCall.ToString(CultureInfo.InvariantCulture)));
+            parameters.Add(Parameter("MaxResults", Ec2Limits.MaxResults.ToString(CultureInfo.InvariantCulture)));
             if (nextToken != null) parameters.Add(Parameter("NextToken", nextToken));
             return SendAsync("DescribeNetworkInterfaces", parameters, root =>
             {

@@ -17,8 +17,14 @@ namespace AwsContainerInventory.Wire
 
     internal static class Ec2Limits
     {
-        /// <summary>Filter values per DescribeNetworkInterfaces call, and its largest MaxResults.</summary>
-        public const int NetworkInterfaceIdsPerCall = 1000;
+        /// <summary>
+        /// Network interface ids per call. EC2 takes at most 200 values in one filter (more is FilterLimitExceeded),
+        /// and ids must go in a filter: NetworkInterfaceId.N fails the whole call for one interface that is gone.
+        /// </summary>
+        public const int NetworkInterfaceIdsPerCall = 200;
+
+        /// <summary>The largest page DescribeNetworkInterfaces returns.</summary>
+        public const int MaxResults = 1000;
     }
 
     /// <summary>A network interface's id and the public IPv4 addresses associated with it (primary and secondary).</summary>

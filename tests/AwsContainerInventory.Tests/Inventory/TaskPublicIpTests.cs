@@ -3,7 +3,7 @@ using AwsContainerInventory.Tests.Support;
 
 namespace AwsContainerInventory.Tests.Inventory;
 
-/// <summary>Get-EcsTask's PublicIpAddresses: ec2:DescribeNetworkInterfaces in batches of up to 1,000 per role × region.</summary>
+/// <summary>Get-EcsTask's PublicIpAddresses: ec2:DescribeNetworkInterfaces in batches of up to 200 interfaces (EC2's filter limit) per role × region.</summary>
 [Collection(SessionCollection.Name)]
 public class TaskPublicIpTests
 {
@@ -14,9 +14,10 @@ public class TaskPublicIpTests
     private static int IdsIn(System.Text.Json.Nodes.JsonObject body) => body.Count(p => p.Key.StartsWith("Filter.1.Value.", StringComparison.Ordinal));
 
     [Theory]
-    [InlineData(3, 130, 1)]    // 390 interfaces: one call for the whole pair, across clusters
-    [InlineData(1, 1000, 1)]   // exactly one full call
-    [InlineData(3, 900, 3)]    // 2,700 interfaces: ⌈2700 / 1000⌉
+    [InlineData(3, 60, 1)]     // 180 interfaces: one call for the whole pair, across clusters
+    [InlineData(1, 200, 1)]    // exactly one full call
+    [InlineData(3, 130, 2)]    // 390 interfaces: ⌈390 / 200⌉
+    [InlineData(3, 900, 14)]   // 2,700 interfaces: ⌈2700 / 200⌉
     public void Public_ips_come_from_the_fewest_describe_network_interfaces_calls(int clusters, int tasksPerCluster, int ec2Calls)
     {
         var handler = new FakeAwsHandler().WithEcs(clusters, runningPerCluster: tasksPerCluster).WithNetworkInterfaces(PublicIpOf);
@@ -32,7 +33,7 @@ public class TaskPublicIpTests
         Assert.All(handler.Bodies("DescribeNetworkInterfaces"), body =>
         {
             Assert.Equal("network-interface-id", body["Filter.1.Name"]!.GetValue<string>());
-            Assert.InRange(IdsIn(body), 1, 1000);
+            Assert.InRange(IdsIn(body), 1, 200);
             Assert.Equal("1000", body["MaxResults"]!.GetValue<string>());
             Assert.Null(body["NetworkInterfaceId.1"]);
         });
@@ -77,20 +78,20 @@ public class TaskPublicIpTests
     [Fact]
     public void A_denied_lookup_is_one_warning_per_role_and_every_task_still_comes()
     {
-        var handler = new FakeAwsHandler().WithEcs(2, runningPerCluster: 600);
+        var handler = new FakeAwsHandler().WithEcs(1, runningPerCluster: 300);
         handler.On("DescribeNetworkInterfaces", _ => FakeEstate.Ec2Error(403, "UnauthorizedOperation", "You are not authorized to perform this operation."));
         CmdletHarness.Connect(handler, regions: new[] { "us-east-1", "eu-west-1" });
 
         var result = CmdletHarness.Invoke("Get-EcsTask");
 
         Assert.Empty(result.Errors);
-        Assert.Equal(2 * 2 * 600, result.Of<EcsTask>().Count);
+        Assert.Equal(2 * 300, result.Of<EcsTask>().Count);
         Assert.All(result.Of<EcsTask>(), t => Assert.Null(t.PublicIpAddresses));
         string warning = Assert.Single(result.Warnings);
         Assert.Contains("ec2:DescribeNetworkInterfaces was denied", warning);
         Assert.Contains("-SkipPublicIp", warning);
-        // Once denied, a pair asks no more: at most one call per region, not one per batch.
-        Assert.InRange(handler.CallCount("DescribeNetworkInterfaces"), 1, 2);
+        // Once denied, a pair asks no more: its last 100 interfaces are not asked for; one call per region.
+        Assert.Equal(2, handler.CallCount("DescribeNetworkInterfaces"));
     }
 
     [Fact]

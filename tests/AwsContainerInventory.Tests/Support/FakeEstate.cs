@@ -55,7 +55,7 @@ public static class FakeEstate
 
     /// <summary>
     /// ec2:DescribeNetworkInterfaces as EC2 answers it (query protocol, XML): by <c>network-interface-id</c> filter
-    /// with at most 1,000 values, MaxResults 5–1000 and NextToken. An interface has a public IP when
+    /// with at most 200 values, MaxResults 5–1000 and NextToken. An interface has a public IP when
     /// <paramref name="publicIp"/> gives one; ids it answers null for do not exist.
     /// </summary>
     public static FakeAwsHandler WithNetworkInterfaces(this FakeAwsHandler handler, Func<string, string?> publicIp, Func<string, bool>? exists = null, int? pageLimit = null) =>
@@ -64,7 +64,7 @@ public static class FakeEstate
             if (body["Filter.1.Name"]?.GetValue<string>() != "network-interface-id")
                 return Ec2Error(400, "InvalidParameterValue", "Only the network-interface-id filter is scripted.");
             var ids = Enumerable.Range(1, int.MaxValue).Select(i => body["Filter.1.Value." + i]?.GetValue<string>()).TakeWhile(v => v != null).Select(v => v!).ToList();
-            if (ids.Count > 1000) return Ec2Error(400, "InvalidParameterValue", "The filter has more than 1000 values.");
+            if (ids.Count > 200) return Ec2Error(400, "FilterLimitExceeded", "The request uses too many filters or too many filter values.");
             int max = int.Parse(body["MaxResults"]?.GetValue<string>() ?? "1000");
             if (max < 5 || max > 1000) return Ec2Error(400, "InvalidParameterValue", "MaxResults must be 5-1000.");
             // EC2 may answer fewer than MaxResults and still page.
