@@ -20,6 +20,7 @@
         'Get-EcsService'
         'Get-EcsTask'
         'Get-EcsTaskDefinition'
+        'Get-ContainerExposure'
         'ConvertTo-CloudResource'
     )
     FunctionsToExport      = @()

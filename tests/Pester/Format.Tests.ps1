@@ -16,6 +16,7 @@ BeforeDiscovery {
         @{ TypeName = 'AwsContainerInventory.EcsService'; Columns = 'AccountId', 'Region', 'Name', 'LaunchType', 'AssignPublicIp', 'DesiredCount', 'RunningCount' }
         @{ TypeName = 'AwsContainerInventory.EcsTask'; Columns = 'AccountId', 'Region', 'TaskId', 'LaunchType', 'SourceStatus', 'PrivateIpAddresses' }
         @{ TypeName = 'AwsContainerInventory.EcsTaskDefinition'; Columns = 'AccountId', 'Region', 'Family', 'Revision', 'NetworkMode', 'Cpu', 'Memory' }
+        @{ TypeName = 'AwsContainerInventory.ExposureFinding'; Columns = 'Severity', 'Kind', 'AccountId', 'Region', 'Reason' }
         @{ TypeName = 'AwsContainerInventory.InventorySession'; Columns = 'CredentialSource', 'Regions', 'Roles', 'SessionDuration', 'PageSize', 'ParallelRequests', 'MaxRetries' }
     )
 }

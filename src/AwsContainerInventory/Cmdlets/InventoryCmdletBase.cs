@@ -28,6 +28,9 @@ namespace AwsContainerInventory.Cmdlets
         /// <summary>The progress activity, such as "Get-EcsTask".</summary>
         private protected abstract string Activity { get; }
 
+        /// <summary>Where records go instead of the pipeline (see <see cref="InventoryRun"/>); null writes them.</summary>
+        private protected virtual Action<object>? RecordSink => null;
+
         protected override void BeginProcessing()
         {
             Session = SessionStore.CurrentOrDefault();
@@ -38,7 +41,7 @@ namespace AwsContainerInventory.Cmdlets
                     new PSArgumentException("No AWS region: pass -Region, set AWS_REGION or AWS_DEFAULT_REGION, or run Connect-AwsInventory -Region."),
                     InventoryErrors.NoRegion, ErrorCategory.InvalidArgument, null));
             }
-            Run = new InventoryRun(Activity);
+            Run = new InventoryRun(Activity, RecordSink);
             Plan = new ScopePlan(Session, Regions, Run);
             WriteVerbose("Session: " + Session + "; reading " + string.Join(", ", Regions) + ".");
         }

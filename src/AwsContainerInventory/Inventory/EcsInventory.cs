@@ -93,20 +93,32 @@ namespace AwsContainerInventory.Inventory
             IEcsClient ecs = scope.CreateEcsClient();
             run.WriteVerbose("ECS ListTaskDefinitions" + (familyPrefix == null ? string.Empty : " (family " + familyPrefix + ")") + " in " + scope.Label + ".");
             return Paging.ListInBatchesAsync(token => ecs.ListTaskDefinitionsAsync(familyPrefix, session.PageSize, token, cancellationToken),
-                batchSize: 1, async batch =>
-                {
-                    TaskDefinitionResult result;
-                    try
-                    {
-                        result = await ecs.DescribeTaskDefinitionAsync(batch[0], cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (AwsServiceException error) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        run.WriteError(InventoryErrors.ItemFailed(error, scope, "Describing task definition", batch[0]));
-                        return;
-                    }
-                    await run.WriteRecordAsync(EcsTaskDefinition.FromApi(result.TaskDefinition, result.Tags, scope.Region, DateTime.UtcNow), "task definitions").ConfigureAwait(false);
-                }, session.ParallelRequests, cancellationToken);
+                batchSize: 1, batch => DescribeTaskDefinitionAsync(ecs, batch[0], scope, run, cancellationToken), session.ParallelRequests, cancellationToken);
+        }
+
+        /// <summary>The named task definitions (ARNs) of the pair, one DescribeTaskDefinition each, concurrently.</summary>
+        public static Task DescribeTaskDefinitionsAsync(InventoryScope scope, IReadOnlyList<string> taskDefinitionArns, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+        {
+            if (taskDefinitionArns.Count == 0) return Task.CompletedTask;
+            IEcsClient ecs = scope.CreateEcsClient();
+            run.WriteVerbose("ECS DescribeTaskDefinition for " + taskDefinitionArns.Count + " task definition(s) in use in " + scope.Label + ".");
+            return Paging.ListInBatchesAsync(_ => Task.FromResult(new ApiPage<string>(taskDefinitionArns, null)),
+                batchSize: 1, batch => DescribeTaskDefinitionAsync(ecs, batch[0], scope, run, cancellationToken), session.ParallelRequests, cancellationToken);
+        }
+
+        private static async Task DescribeTaskDefinitionAsync(IEcsClient ecs, string taskDefinition, InventoryScope scope, InventoryRun run, CancellationToken cancellationToken)
+        {
+            TaskDefinitionResult result;
+            try
+            {
+                result = await ecs.DescribeTaskDefinitionAsync(taskDefinition, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsServiceException error) when (!cancellationToken.IsCancellationRequested)
+            {
+                run.WriteError(InventoryErrors.ItemFailed(error, scope, "Describing task definition", taskDefinition));
+                return;
+            }
+            await run.WriteRecordAsync(EcsTaskDefinition.FromApi(result.TaskDefinition, result.Tags, scope.Region, DateTime.UtcNow), "task definitions").ConfigureAwait(false);
         }
 
         /// <summary>The name part of <c>arn:aws:ecs:region:account:cluster/NAME</c>.</summary>

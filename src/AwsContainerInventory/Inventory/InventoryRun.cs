@@ -32,6 +32,7 @@ namespace AwsContainerInventory.Inventory
         private readonly ConcurrentDictionary<string, int> _counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly string _activity;
+        private readonly Action<object>? _recordSink;
         private readonly int _progressId;
         private int _outstanding = 1; // released by CompleteAdding
         private int _addingCompleted;
@@ -41,9 +42,15 @@ namespace AwsContainerInventory.Inventory
         private bool _progressShown;
         private Task<bool>? _pendingWait;
 
-        public InventoryRun(string activity)
+        /// <param name="activity">The progress activity, such as "Get-EcsTask".</param>
+        /// <param name="recordSink">
+        /// When given, records go to it (on worker threads) instead of the pipeline: a cmdlet that derives its
+        /// output from the inventory, such as Get-ContainerExposure, reads the same records without queueing them.
+        /// </param>
+        public InventoryRun(string activity, Action<object>? recordSink = null)
         {
             _activity = activity;
+            _recordSink = recordSink;
             _progressId = Math.Abs(activity.GetHashCode() % 10000) + 1;
         }
 
@@ -83,6 +90,13 @@ namespace AwsContainerInventory.Inventory
 
         public async Task WriteRecordAsync(object record, string countAs)
         {
+            if (_recordSink != null)
+            {
+                Token.ThrowIfCancellationRequested();
+                _counts.AddOrUpdate(countAs, 1, (_, n) => n + 1);
+                _recordSink(record);
+                return;
+            }
             await _recordBudget.WaitAsync(Token).ConfigureAwait(false);
             _counts.AddOrUpdate(countAs, 1, (_, n) => n + 1);
             if (!_items.Writer.TryWrite(new Item(ItemKind.Record, record))) _recordBudget.Release();

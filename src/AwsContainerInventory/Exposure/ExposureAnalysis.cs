@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AwsContainerInventory.Exposure
+{
+    /// <summary>
+    /// Turns the records of one Get-ContainerExposure run into findings. Records arrive from worker threads in
+    /// any order and from every role × region; findings about one record are made at once, and the joins that
+    /// need the whole estate (a task's image in a public repository of any account) when the run ends. Only
+    /// the facts a finding needs are kept, never whole records.
+    /// </summary>
+    internal sealed class ExposureAnalysis
+    {
+        private readonly ConcurrentQueue<ExposureFinding> _findings = new ConcurrentQueue<ExposureFinding>();
+        private readonly ConcurrentDictionary<string, string> _publicRepositories = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        private readonly ConcurrentQueue<TaskImages> _tasksWithEcrImages = new ConcurrentQueue<TaskImages>();
+        private readonly ConcurrentDictionary<string, byte> _taskDefinitionsInUse = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, byte> _taskDefinitionsClaimed = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        private readonly DateTime _capturedAt = DateTime.UtcNow;
+
+        /// <summary>Takes one record of any type the exposure run reads; called from worker threads.</summary>
+        public void Add(object record)
+        {
+            switch (record)
+            {
+                case EcrRepository repository: AddRepository(repository); break;
+                case EcsService service: AddService(service); break;
+                case EcsTask task: AddTask(task); break;
+                case EcsTaskDefinition definition: AddTaskDefinition(definition); break;
+            }
+        }
+
+        /// <summary>
+        /// The task definitions that tasks and services of <paramref name="region"/> (and <paramref name="accountId"/>,
+        /// when known) use and no other pair has taken yet: each is described once, by one pair.
+        /// </summary>
+        public IReadOnlyList<string> ClaimTaskDefinitionsInUse(string region, string? accountId) =>
+            _taskDefinitionsInUse.Keys
+                .Where(arn => ApiValues.RegionFromArn(arn) == region && (accountId == null || ApiValues.AccountFromArn(arn) == accountId))
+                .Where(arn => _taskDefinitionsClaimed.TryAdd(arn, 0))
+                .OrderBy(arn => arn, StringComparer.Ordinal)
+                .ToList();
+
+        /// <summary>Every finding, the joins included, most severe first.</summary>
+        public IReadOnlyList<ExposureFinding> Complete()
+        {
+            foreach (TaskImages task in _tasksWithEcrImages)
+            {
+                var publicSources = task.RepositoryArns.Where(_publicRepositories.ContainsKey).ToList();
+                if (publicSources.Count == 0) continue;
+                string repositories = string.Join(", ", publicSources.Select(arn => _publicRepositories[arn]));
+                ExposureKind kind = task.PublicIps.Count > 0 ? ExposureKind.PublicTaskRunsPublicImage : ExposureKind.TaskRunsPublicImage;
+                string reason = task.PublicIps.Count > 0
+                    ? "Task " + task.Name + " is reachable at " + string.Join(", ", task.PublicIps) + " and runs an image from " + repositories + ", which anyone can pull."
+                    : "Task " + task.Name + " runs an image from " + repositories + ", which anyone can pull.";
+                Add(kind, task.TaskArn, task.Name, task.Region, task.AccountId, reason, publicSources);
+            }
+            return _findings
+                .OrderByDescending(f => f.Severity)
+                .ThenBy(f => f.Kind)
+                .ThenBy(f => f.AccountId, StringComparer.Ordinal)
+                .ThenBy(f => f.Region, StringComparer.Ordinal)
+                .ThenBy(f => f.ResourceArn, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        private void AddRepository(EcrRepository repository)
+        {
+            string label = "repository " + repository.RepositoryName + " (" + repository.AccountId + ", " + repository.Region + ")";
+            if (repository.IsPublicUnconditionally)
+            {
+                _publicRepositories[repository.RepositoryArn] = label;
+                PublicStatement statement = repository.PublicStatements.First(s => !s.NarrowsPrincipal);
+                AddFor(repository, ExposureKind.PublicRepository,
+                    "Repository " + repository.RepositoryName + " lets any principal in without a narrowing condition: statement " + statement + ".");
+            }
+            if (repository.ScanOnPush == false)
+                AddFor(repository, ExposureKind.ScanOnPushDisabled, "Repository " + repository.RepositoryName + " does not scan images on push.");
+            if (string.Equals(repository.ImageTagMutability, "MUTABLE", StringComparison.Ordinal))
+                AddFor(repository, ExposureKind.MutableImageTags, "Repository " + repository.RepositoryName + " lets image tags be overwritten (MUTABLE).");
+        }
+
+        private void AddService(EcsService service)
+        {
+            if (service.TaskDefinition != null) _taskDefinitionsInUse.TryAdd(service.TaskDefinition, 0);
+            if (service.AssignPublicIp == true)
+            {
+                Add(ExposureKind.ServiceAssignsPublicIp, service.ServiceArn, service.Name, service.Region, service.AccountId,
+                    "Service " + service.Name + " in cluster " + ShortName(service.ClusterArn) + " gives its tasks public IPs (assignPublicIp ENABLED).");
+            }
+        }
+
+        private void AddTask(EcsTask task)
+        {
+            if (task.TaskDefinitionArn != null) _taskDefinitionsInUse.TryAdd(task.TaskDefinitionArn, 0);
+            string name = ShortName(task.ClusterArn) + "/" + ShortName(task.TaskArn);
+            IReadOnlyList<string> publicIps = task.PublicIpAddresses ?? (IReadOnlyList<string>)Array.Empty<string>();
+            if (publicIps.Count > 0)
+            {
+                Add(ExposureKind.PublicTask, task.TaskArn, name, task.Region, task.AccountId,
+                    "Task " + name + " has public IP " + string.Join(", ", publicIps) + ".");
+            }
+            if (task.EcrRepositoryArns != null && task.EcrRepositoryArns.Count > 0)
+                _tasksWithEcrImages.Enqueue(new TaskImages(task.TaskArn, name, task.Region, task.AccountId, publicIps, task.EcrRepositoryArns));
+        }
+
+        private void AddTaskDefinition(EcsTaskDefinition definition)
+        {
+            var names = (definition.EnvironmentKeys ?? (IEnumerable<string>)Array.Empty<string>())
+                .Where(SecretLikeNames.LooksSecret).Distinct(StringComparer.Ordinal).ToList();
+            if (names.Count == 0) return;
+            // Names only: a task definition's environment values are never read into a record.
+            Add(ExposureKind.SecretLikeEnvironmentName, definition.TaskDefinitionArn, definition.Name, definition.Region, definition.AccountId,
+                "Task definition " + definition.Name + " passes " + string.Join(", ", names) + " as plain environment variable(s); use secrets (Secrets Manager or SSM) instead.");
+        }
+
+        private void AddFor(EcrRepository repository, ExposureKind kind, string reason) =>
+            Add(kind, repository.RepositoryArn, repository.RepositoryName, repository.Region, repository.AccountId, reason);
+
+        private void Add(ExposureKind kind, string resourceArn, string name, string region, string? accountId, string reason, IEnumerable<string>? related = null) =>
+            _findings.Enqueue(new ExposureFinding(kind, resourceArn, name, region, accountId, reason, ValueList.Of(related ?? Enumerable.Empty<string>()), _capturedAt));
+
+        private static string ShortName(string? arn)
+        {
+            if (string.IsNullOrEmpty(arn)) return string.Empty;
+            int slash = arn!.LastIndexOf('/');
+            return slash >= 0 ? arn.Substring(slash + 1) : arn;
+        }
+
+        private sealed class TaskImages
+        {
+            public TaskImages(string taskArn, string name, string region, string? accountId, IReadOnlyList<string> publicIps, IReadOnlyList<string> repositoryArns)
+            {
+                TaskArn = taskArn;
+                Name = name;
+                Region = region;
+                AccountId = accountId;
+                PublicIps = publicIps;
+                RepositoryArns = repositoryArns;
+            }
+
+            public string TaskArn { get; }
+            public string Name { get; }
+            public string Region { get; }
+            public string? AccountId { get; }
+            public IReadOnlyList<string> PublicIps { get; }
+            public IReadOnlyList<string> RepositoryArns { get; }
+        }
+    }
+}
