@@ -18,7 +18,8 @@ namespace AwsContainerInventory.TestEndpoint;
 ///       "clusters":        [ {Cluster} ],
 ///       "services":        [ {Service} ],            // placed by clusterArn
 ///       "tasks":           [ {Task} ],               // placed by clusterArn
-///       "taskDefinitions": [ { "taskDefinition": {TaskDefinition}, "tags": {"k":"v"} | [{"key":..,"value":..}] } ]
+///       "taskDefinitions": [ { "taskDefinition": {TaskDefinition}, "tags": {"k":"v"} | [{"key":..,"value":..}] } ],
+///       "networkInterfaces": [ {NetworkInterface} ]   // EC2 wire vocabulary; loaded before the tasks
 ///   } ],
 ///   "generate": { …EstateGenerationOptions… }        // applied after the rest
 /// }
@@ -138,6 +139,11 @@ public sealed partial class Estate
         {
             AddService(accountId, name, service);
         }
+        // Before the tasks, so ENIs keep their order and tasks do not register defaults over them.
+        foreach (var networkInterface in Items(region, "networkInterfaces"))
+        {
+            AddNetworkInterface(accountId, name, networkInterface);
+        }
         foreach (var task in Items(region, "tasks"))
         {
             AddTask(accountId, name, task);
@@ -168,6 +174,7 @@ public sealed partial class Estate
             ["taskDefinition"] = d.Json.ToJsonObject(),
             ["tags"] = d.TagsJson is null ? null : JsonNode.Parse(d.TagsJson),
         }).ToArray()),
+        ["networkInterfaces"] = new JsonArray(r.NetworkInterfaces.Items.Select(e => (JsonNode?)e.ToJsonObject()).ToArray()),
     };
 
     /// <summary>Tags as an object map, an ECR list (Key/Value) or an ECS list (key/value).</summary>
