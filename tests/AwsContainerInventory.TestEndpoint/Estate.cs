@@ -63,6 +63,7 @@ public sealed partial class Estate
     private readonly Dictionary<string, BaseCredential> _credentials = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoleDefinition> _roles = new(StringComparer.Ordinal);
     private readonly HashSet<string> _deniedRoles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _deniedOperations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TemporaryCredential> _issued = new(StringComparer.Ordinal);
     private readonly Dictionary<(string AccountId, string Region), RegionResources> _regions = [];
     private TimeSpan? _temporaryCredentialLifetime;
@@ -131,6 +132,53 @@ public sealed partial class Estate
     public void AllowRole(string roleArn)
     {
         lock (_sync) { _deniedRoles.Remove(roleArn); }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="accountId"/>'s calls to <paramref name="action"/> (<c>service:Operation</c>, e.g.
+    /// <c>ec2:DescribeNetworkInterfaces</c>) fail as an IAM denial does, whoever the caller in that account is:
+    /// EC2 answers 403 <c>UnauthorizedOperation</c>, ECR and ECS 400 <c>AccessDeniedException</c>.
+    /// STS is not covered (GetCallerIdentity needs no permission; use <see cref="DenyRole"/> for AssumeRole).
+    /// </summary>
+    public void DenyOperation(string accountId, string action)
+    {
+        ValidateDenial(accountId, action);
+        lock (_sync)
+        {
+            if (!_deniedOperations.TryGetValue(accountId, out var actions))
+            {
+                _deniedOperations[accountId] = actions = new HashSet<string>(StringComparer.Ordinal);
+            }
+            actions.Add(action);
+        }
+    }
+
+    public void AllowOperation(string accountId, string action)
+    {
+        lock (_sync)
+        {
+            if (_deniedOperations.TryGetValue(accountId, out var actions) && actions.Remove(action) && actions.Count == 0)
+            {
+                _deniedOperations.Remove(accountId);
+            }
+        }
+    }
+
+    /// <summary>Denied <c>service:Operation</c> actions by account id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> DeniedOperations
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _deniedOperations.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Order(StringComparer.Ordinal).ToList());
+            }
+        }
+    }
+
+    internal bool IsOperationDenied(string accountId, string action)
+    {
+        lock (_sync) { return _deniedOperations.TryGetValue(accountId, out var actions) && actions.Contains(action); }
     }
 
     /// <summary>
@@ -558,6 +606,7 @@ public sealed partial class Estate
         _credentials.Clear();
         _roles.Clear();
         _deniedRoles.Clear();
+        _deniedOperations.Clear();
         _regions.Clear();
         _temporaryCredentialLifetime = null;
         if (!keepIssuedCredentials)
@@ -668,6 +717,26 @@ public sealed partial class Estate
     }
 
     internal static bool IsRoleArn(string value) => RoleArnPattern().IsMatch(value);
+
+    /// <summary>A 12-digit account and an action the endpoint serves, so a typo fails at once instead of denying nothing.</summary>
+    internal static void ValidateDenial(string accountId, string action)
+    {
+        ValidateAccountId(accountId);
+        var colon = (action ?? "").IndexOf(':');
+        var operations = colon < 0 ? null : action![..colon] switch
+        {
+            "ec2" => Ec2Handler.Operations,
+            "ecr" => EcrHandler.Operations,
+            "ecs" => EcsHandler.Operations,
+            _ => null,
+        };
+        if (operations is null || !operations.Contains(action![(colon + 1)..]))
+        {
+            throw new ArgumentException(
+                $"Not an operation the endpoint can deny: '{action}'. Use service:Operation with service ec2, ecr or ecs, e.g. ec2:DescribeNetworkInterfaces.",
+                nameof(action));
+        }
+    }
 
     private static void ValidateAccountId(string accountId)
     {

@@ -11,6 +11,7 @@ namespace AwsContainerInventory.TestEndpoint;
 ///   "credentials": [ { "accessKeyId": "…", "secretAccessKey": "…", "accountId": "…" } ],
 ///   "roles": [ "arn:aws:iam::…:role/Inventory", { "roleArn": "…", "maxSessionDurationSeconds": 3600 } ],
 ///   "deniedRoleArns": [ "…" ],
+///   "deniedOperations": { "200000000001": [ "ec2:DescribeNetworkInterfaces" ] },
 ///   "temporaryCredentialLifetimeSeconds": 120,
 ///   "regions": [ {
 ///       "accountId": "…", "region": "us-east-1",
@@ -70,6 +71,14 @@ public sealed partial class Estate
                 DenyRole(denied!.GetValue<string>());
             }
 
+            foreach (var (accountId, actions) in estate["deniedOperations"] as JsonObject ?? [])
+            {
+                foreach (var action in actions as JsonArray ?? [])
+                {
+                    DenyOperation(accountId, action!.GetValue<string>());
+                }
+            }
+
             if (estate["temporaryCredentialLifetimeSeconds"] is JsonValue lifetime)
             {
                 _temporaryCredentialLifetime = TimeSpan.FromSeconds(lifetime.GetValue<double>());
@@ -110,6 +119,7 @@ public sealed partial class Estate
                     ["maxSessionDurationSeconds"] = r.MaxSessionDurationSeconds,
                 }).ToArray()),
                 ["deniedRoleArns"] = new JsonArray(_deniedRoles.Select(a => (JsonNode?)a).ToArray()),
+                ["deniedOperations"] = DeniedOperationsJson(),
             };
             if (_temporaryCredentialLifetime is { } lifetime)
             {
@@ -118,6 +128,17 @@ public sealed partial class Estate
             root["regions"] = new JsonArray(_regions.Values.Select(r => (JsonNode?)RegionToJson(r)).ToArray());
             return root;
         }
+    }
+
+    /// <summary><c>{"&lt;accountId&gt;": ["service:Operation", …]}</c>; caller holds the lock.</summary>
+    internal JsonObject DeniedOperationsJson()
+    {
+        var json = new JsonObject();
+        foreach (var (accountId, actions) in _deniedOperations.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            json[accountId] = new JsonArray(actions.Order(StringComparer.Ordinal).Select(a => (JsonNode?)a).ToArray());
+        }
+        return json;
     }
 
     private void LoadRegion(JsonObject region)

@@ -266,6 +266,13 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
                     return;
             }
 
+            // After faults, like every other outcome of an authenticated call.
+            var action = $"{SigningName(service)}:{operation}";
+            if (Estate.IsOperationDenied(caller.AccountId, action))
+            {
+                throw NotAuthorized(service, action, caller);
+            }
+
             response = handler.Handle(new AwsCall(service, operation, caller, json, form, requestId));
         }
         catch (AwsServiceException ex)
@@ -341,6 +348,16 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
     };
 
     private static string SigningName(AwsService service) => service.ToString().ToLowerInvariant();
+
+    /// <summary>An IAM denial as each service words it (see <see cref="Estate.DenyOperation"/>).</summary>
+    private static AwsServiceException NotAuthorized(AwsService service, string action, CallerIdentity caller) =>
+        service == AwsService.Ec2
+            ? new AwsServiceException(403, "UnauthorizedOperation",
+                $"You are not authorized to perform this operation. User: {caller.Arn} is not authorized to perform: {action} " +
+                $"because no identity-based policy allows the {action} action")
+            : new AwsServiceException(400, "AccessDeniedException",
+                $"User: {caller.Arn} is not authorized to perform: {action} on resource: * " +
+                $"because no identity-based policy allows the {action} action");
 
     private static IReadOnlySet<string> KnownOperations(AwsService service) => service switch
     {
