@@ -24,7 +24,7 @@ namespace AwsContainerInventory.TestEndpoint;
 /// Assert.Equal(0, ep.Stats.BatchLimitViolations);
 /// </code>
 /// Request pipeline for AWS calls: count as in flight → identify service/operation → latency →
-/// SigV4 verification → fault selection → service handler → response (possibly mangled by the fault).
+/// SigV4 verification → fault selection → denied operations → service handler → response (possibly mangled by the fault).
 /// Routes under <c>/_control/</c> are the control API (see <see cref="ControlApi"/>), unauthenticated.
 /// </summary>
 public sealed class ScriptedAwsEndpoint : IAsyncDisposable
@@ -315,7 +315,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
         var contentType = request.ContentType ?? "";
         var scoped = ServiceFromScope(request);
         if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-            || AwsWire.IsQueryProtocol(scoped ?? AwsService.Ecs))
+            || scoped is AwsService.Sts or AwsService.Ec2)
         {
             var text = System.Text.Encoding.UTF8.GetString(body.Span);
             foreach (var (key, value) in QueryHelpers.ParseQuery(request.QueryString.Value))
@@ -327,8 +327,8 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
                 form[key] = value.ToString();
             }
             var action = form.GetValueOrDefault("Action") ?? "Unknown";
-            var service = scoped is { } queryService && AwsWire.IsQueryProtocol(queryService)
-                ? queryService
+            var service = scoped is AwsService.Sts or AwsService.Ec2
+                ? scoped.Value
                 : Ec2Handler.Operations.Contains(action) || form.GetValueOrDefault("Version") == Ec2Handler.ApiVersion
                     ? AwsService.Ec2
                     : AwsService.Sts;
