@@ -7,12 +7,13 @@ using System.Xml.Linq;
 
 namespace AwsContainerInventory.TestEndpoint;
 
-/// <summary>The three services the endpoint speaks, and how each one is framed on the wire.</summary>
+/// <summary>The services the endpoint speaks; the name in lower case is the SigV4 signing name.</summary>
 public enum AwsService
 {
     Ecr,
     Ecs,
     Sts,
+    Ec2,
 }
 
 /// <summary>An AWS error the handlers raise; the pipeline renders it in the protocol of the service.</summary>
@@ -27,12 +28,25 @@ internal sealed class AwsServiceException(int statusCode, string code, string me
 /// <summary>A complete response produced by a handler (before any fault mangles it).</summary>
 internal sealed record AwsResponse(int StatusCode, ReadOnlyMemory<byte> Body, string ContentType);
 
-/// <summary>Wire-format helpers shared by the JSON 1.1 services (ECR, ECS) and the query service (STS).</summary>
+/// <summary>Wire-format helpers shared by the JSON 1.1 services (ECR, ECS) and the query services (STS, EC2).</summary>
 internal static class AwsWire
 {
     public const string JsonContentType = "application/x-amz-json-1.1";
     public const string XmlContentType = "text/xml";
+    public const string Ec2ContentType = "text/xml;charset=UTF-8";
     public const string StsNamespace = "https://sts.amazonaws.com/doc/2011-06-15/";
+    public const string Ec2Namespace = "http://ec2.amazonaws.com/doc/2016-11-15/";
+    public const string XmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+    /// <summary>STS and EC2 take form-encoded parameters and answer XML; ECR and ECS speak JSON 1.1.</summary>
+    public static bool IsQueryProtocol(AwsService service) => service is AwsService.Sts or AwsService.Ec2;
+
+    public static string ContentTypeOf(AwsService service) => service switch
+    {
+        AwsService.Sts => XmlContentType,
+        AwsService.Ec2 => Ec2ContentType,
+        _ => JsonContentType,
+    };
 
     /// <summary>Relaxed escaping keeps policy documents and ARNs readable; the output is still valid JSON.</summary>
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -64,6 +78,19 @@ internal static class AwsWire
             return new AwsResponse(statusCode, Xml(document), XmlContentType);
         }
 
+        if (service == AwsService.Ec2)
+        {
+            // EC2's own error document: no namespace, "RequestID" (not "RequestId"), no error type.
+            var document = new XElement("Response",
+                new XElement("Errors",
+                    new XElement("Error",
+                        new XElement("Code", code),
+                        new XElement("Message", message))),
+                new XElement("RequestID", requestId));
+            return new AwsResponse(statusCode, Encoding.UTF8.GetBytes(XmlDeclaration + document.ToString(SaveOptions.DisableFormatting)),
+                Ec2ContentType);
+        }
+
         var body = new JsonObject { ["__type"] = code, ["message"] = message };
         return new AwsResponse(statusCode, Serialize(body), JsonContentType);
     }
@@ -71,19 +98,22 @@ internal static class AwsWire
     public static byte[] Xml(XElement root) =>
         Encoding.UTF8.GetBytes(root.ToString(SaveOptions.DisableFormatting));
 
-    public static string StsErrorCodeFor(FaultKind fault) => fault switch
+    /// <summary>How <paramref name="service"/> answers an injected throttle, 503 or 500.</summary>
+    public static AwsServiceException FaultError(AwsService service, FaultKind fault) => (service, fault) switch
     {
-        FaultKind.Throttle => "Throttling",
-        FaultKind.ServiceUnavailable => "ServiceUnavailable",
-        _ => "InternalFailure",
+        (AwsService.Ec2, FaultKind.Throttle) => new(503, "RequestLimitExceeded", "Request limit exceeded."),
+        (AwsService.Ec2, FaultKind.ServiceUnavailable) => new(503, "Unavailable", "The server is overloaded and can't handle the request."),
+        (AwsService.Ec2, _) => new(500, "InternalError", "An internal error has occurred."),
+        (AwsService.Sts, FaultKind.Throttle) => new(400, "Throttling", "Rate exceeded"),
+        (AwsService.Sts, FaultKind.ServiceUnavailable) => new(503, "ServiceUnavailable", "Service Unavailable"),
+        (AwsService.Sts, _) => new(500, "InternalFailure", "Internal server error"),
+        (_, FaultKind.Throttle) => new(400, "ThrottlingException", "Rate exceeded"),
+        (_, FaultKind.ServiceUnavailable) => new(503, "ServiceUnavailableException", "Service Unavailable"),
+        _ => new(500, "ServerException", "Internal server error"),
     };
 
-    public static string JsonErrorCodeFor(FaultKind fault) => fault switch
-    {
-        FaultKind.Throttle => "ThrottlingException",
-        FaultKind.ServiceUnavailable => "ServiceUnavailableException",
-        _ => "ServerException",
-    };
+    /// <summary>The code a service uses for an unexpected server failure.</summary>
+    public static string InternalErrorCode(AwsService service) => FaultError(service, FaultKind.InternalError).Code;
 }
 
 /// <summary>
@@ -175,29 +205,30 @@ internal static class PageTokens
 {
     private const string Version = "p1";
 
-    public static int ReadOffset(string? token, string queryKey)
+    public static int ReadOffset(string? token, string queryKey) =>
+        TryReadOffset(token, queryKey, out var offset)
+            ? offset
+            : throw AwsServiceException.InvalidParameter("The nextToken provided is invalid.");
+
+    /// <summary>Offset a token continues at (0 without a token); false when it does not belong to <paramref name="queryKey"/>.</summary>
+    public static bool TryReadOffset(string? token, string queryKey, out int offset)
     {
+        offset = 0;
         if (token is null)
         {
-            return 0;
+            return true;
         }
 
         try
         {
-            var text = Encoding.UTF8.GetString(Base64UrlDecode(token));
-            var parts = text.Split('\n');
-            if (parts.Length == 3 && parts[0] == Version && parts[1] == queryKey
-                && int.TryParse(parts[2], out var offset) && offset >= 0)
-            {
-                return offset;
-            }
+            var parts = Encoding.UTF8.GetString(Base64UrlDecode(token)).Split('\n');
+            return parts.Length == 3 && parts[0] == Version && parts[1] == queryKey
+                && int.TryParse(parts[2], out offset) && offset >= 0;
         }
         catch (FormatException)
         {
-            // fall through to the AWS error below
+            return false;
         }
-
-        throw AwsServiceException.InvalidParameter("The nextToken provided is invalid.");
     }
 
     public static string? Next(int nextOffset, int total, string queryKey) =>

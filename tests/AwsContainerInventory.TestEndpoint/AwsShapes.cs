@@ -5,11 +5,13 @@ namespace AwsContainerInventory.TestEndpoint;
 
 /// <summary>
 /// Factories for realistic, fully populated entities in the exact botocore shapes
-/// (ECR <c>Repository</c>, ECS <c>Cluster</c>, <c>Service</c>, <c>Task</c>, <c>TaskDefinition</c>).
+/// (ECR <c>Repository</c>, ECS <c>Cluster</c>, <c>Service</c>, <c>Task</c>, <c>TaskDefinition</c>,
+/// EC2 <c>NetworkInterface</c>).
 /// They include the fields moto leaves out (task cpu/memory/availabilityZone/timestamps/stopCode,
 /// ENI attachments, task definition registeredAt, service createdAt/platformFamily).
 /// Every factory returns a new object the caller may edit before adding it to the <see cref="Estate"/>.
-/// Timestamps are epoch seconds (JSON numbers), as the JSON 1.1 protocol sends them.
+/// Timestamps are epoch seconds (JSON numbers), as the JSON 1.1 protocol sends them. EC2 entities use the
+/// EC2 wire vocabulary instead (XML element names, ISO 8601 timestamps), because that is what EC2 sends.
 /// </summary>
 public static class AwsShapes
 {
@@ -36,6 +38,34 @@ public static class AwsShapes
 
     public static string RoleArn(string accountId, string roleName) =>
         $"arn:aws:iam::{accountId}:role/{roleName}";
+
+    /// <summary>The ECS attachment an awsvpc task's ENI belongs to (EC2 shows it as the ENI's description).</summary>
+    public static string AttachmentArn(string accountId, string region, string attachmentId) =>
+        $"arn:aws:ecs:{region}:{accountId}:attachment/{attachmentId}";
+
+    /// <summary>The one VPC generated subnets live in, per account and region.</summary>
+    public static string VpcId(string accountId, string region) => $"vpc-0{StableDigits(accountId + region, 16)}";
+
+    /// <summary>The security group generated services and ENIs use, per region.</summary>
+    public static string SecurityGroupId(string region) => $"sg-0{StableDigits(region, 16)}";
+
+    /// <summary>The subnet generated tasks get in <paramref name="availabilityZone"/>.</summary>
+    public static string SubnetId(string availabilityZone) => $"subnet-0{StableDigits(availabilityZone, 16)}";
+
+    /// <summary>EC2's private DNS name: <c>ip-10-0-1-5.ec2.internal</c> in us-east-1, <c>ip-….&lt;region&gt;.compute.internal</c> elsewhere.</summary>
+    public static string PrivateDnsName(string region, string privateIp) =>
+        $"ip-{privateIp.Replace('.', '-')}.{(region == "us-east-1" ? "ec2.internal" : $"{region}.compute.internal")}";
+
+    /// <summary>EC2's public DNS name: <c>ec2-3-80-1-2.compute-1.amazonaws.com</c> in us-east-1, <c>ec2-….&lt;region&gt;.compute.amazonaws.com</c> elsewhere.</summary>
+    public static string PublicDnsName(string region, string publicIp) =>
+        $"ec2-{publicIp.Replace('.', '-')}.{(region == "us-east-1" ? "compute-1.amazonaws.com" : $"{region}.compute.amazonaws.com")}";
+
+    /// <summary>A deterministic public IPv4 address (in 3.0.0.0/8) derived from <paramref name="seed"/>.</summary>
+    public static string PublicIpFor(string seed)
+    {
+        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed));
+        return $"3.{hash[0]}.{hash[1]}.{hash[2] % 254 + 1}";
+    }
 
     /// <summary>AWS JSON 1.1 timestamp: epoch seconds with millisecond precision.</summary>
     public static double EpochSeconds(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
@@ -192,7 +222,7 @@ public static class AwsShapes
                 ["type"] = "ElasticNetworkInterface",
                 ["status"] = stopped ? "DELETED" : "ATTACHED",
                 ["details"] = new JsonArray(
-                    Detail("subnetId", $"subnet-0{StableDigits(zone, 16)}"),
+                    Detail("subnetId", SubnetId(zone)),
                     Detail("networkInterfaceId", eni),
                     Detail("macAddress", $"0a:{seed[..2]}:{seed[2..4]}:{seed[4..6]}:{seed[6..8]}:{seed[8..10]}"),
                     Detail("privateDnsName", $"ip-{ip.Replace('.', '-')}.{region}.compute.internal"),
@@ -329,6 +359,108 @@ public static class AwsShapes
         return definition;
     }
 
+    /// <summary>
+    /// An ECS task's ENI as DescribeNetworkInterfaces returns it, in the EC2 wire vocabulary (the XML element
+    /// names of botocore's <c>NetworkInterface</c>: <c>networkInterfaceId</c>, <c>groupSet</c>,
+    /// <c>privateIpAddressesSet</c>, …; lists are JSON arrays, timestamps ISO 8601 strings). Requester-managed
+    /// by ECS, in use, attached; <c>association</c> (top level and on the primary private IP) only with
+    /// <paramref name="publicIp"/>.
+    /// </summary>
+    public static JsonObject NetworkInterface(
+        string accountId,
+        string region,
+        string networkInterfaceId,
+        string subnetId,
+        string privateIp,
+        string? publicIp = null,
+        string? availabilityZone = null,
+        string? attachmentId = null,
+        string? macAddress = null,
+        string? privateDnsName = null,
+        DateTimeOffset? attachedAt = null)
+    {
+        var seed = StableDigits(networkInterfaceId, 20);
+        var hex = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(networkInterfaceId)));
+        var dnsName = privateDnsName ?? PrivateDnsName(region, privateIp);
+        var eni = new JsonObject
+        {
+            ["networkInterfaceId"] = networkInterfaceId,
+            ["subnetId"] = subnetId,
+            ["vpcId"] = VpcId(accountId, region),
+            ["availabilityZone"] = availabilityZone ?? $"{region}{(char)('a' + int.Parse(seed[..2]) % 3)}",
+            ["description"] = AttachmentArn(accountId, region,
+                attachmentId ?? $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..32]}"),
+            ["ownerId"] = accountId,
+            ["requesterId"] = EcsRequesterId,
+            ["requesterManaged"] = true,
+            ["status"] = "in-use",
+            ["macAddress"] = macAddress ?? $"0e:{hex[32..34]}:{hex[34..36]}:{hex[36..38]}:{hex[38..40]}:{hex[40..42]}",
+            ["privateIpAddress"] = privateIp,
+            ["privateDnsName"] = dnsName,
+            ["sourceDestCheck"] = true,
+            ["groupSet"] = new JsonArray(new JsonObject { ["groupId"] = SecurityGroupId(region), ["groupName"] = "default" }),
+            ["attachment"] = new JsonObject
+            {
+                ["attachmentId"] = $"ela-attach-0{hex[42..58]}",
+                ["attachTime"] = IsoTimestamp(attachedAt ?? ReferenceTime.AddHours(-6).AddSeconds(5)),
+                ["deleteOnTermination"] = false,
+                ["deviceIndex"] = 1,
+                ["networkCardIndex"] = 0,
+                ["instanceOwnerId"] = "amazon-aws",
+                ["status"] = "attached",
+            },
+            ["tagSet"] = new JsonArray(),
+            ["privateIpAddressesSet"] = new JsonArray(new JsonObject
+            {
+                ["privateIpAddress"] = privateIp,
+                ["privateDnsName"] = dnsName,
+                ["primary"] = true,
+            }),
+            ["ipv6AddressesSet"] = new JsonArray(),
+            ["interfaceType"] = "interface",
+        };
+        return WithPublicIp(eni, region, publicIp);
+    }
+
+    /// <summary>
+    /// Sets (or, with null, removes) the public IP on <paramref name="networkInterface"/> in place, as EC2 shows it:
+    /// an <c>association</c> (publicIp, publicDnsName, ipOwnerId <c>amazon</c>) on the ENI and on its primary private IP.
+    /// </summary>
+    /// <returns><paramref name="networkInterface"/>.</returns>
+    public static JsonObject WithPublicIp(JsonObject networkInterface, string region, string? publicIp)
+    {
+        ArgumentNullException.ThrowIfNull(networkInterface);
+        if (publicIp is not null
+            && (!System.Net.IPAddress.TryParse(publicIp, out var parsed)
+                || parsed.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork))
+        {
+            throw new ArgumentException($"Not an IPv4 address: '{publicIp}'.", nameof(publicIp));
+        }
+
+        JsonObject? Association() => publicIp is null ? null : new JsonObject
+        {
+            ["publicIp"] = publicIp,
+            ["publicDnsName"] = PublicDnsName(region, publicIp),
+            ["ipOwnerId"] = "amazon",
+        };
+
+        SetAfter(networkInterface, "association", Association(), after: "attachment");
+        foreach (var privateAddress in networkInterface["privateIpAddressesSet"] as JsonArray ?? [])
+        {
+            if (privateAddress is JsonObject item && item["primary"] is JsonValue primary && primary.TryGetValue(out bool isPrimary) && isPrimary)
+            {
+                SetAfter(item, "association", Association(), after: "privateIpAddress");
+            }
+        }
+        return networkInterface;
+    }
+
+    /// <summary>
+    /// Stands for the AWS-owned account ECS creates task ENIs from (the value is made up; AWS shows a
+    /// 12-digit account that is not the caller's).
+    /// </summary>
+    public const string EcsRequesterId = "578734482556";
+
     /// <summary>Family from <c>arn:…:task-definition/family:revision</c> or <c>family:revision</c>.</summary>
     internal static string? FamilyOf(string? taskDefinition)
     {
@@ -347,12 +479,34 @@ public static class AwsShapes
         ["awsvpcConfiguration"] = new JsonObject
         {
             ["subnets"] = new JsonArray($"subnet-0{StableDigits(region + salt, 16)}"),
-            ["securityGroups"] = new JsonArray($"sg-0{StableDigits(region, 16)}"),
+            ["securityGroups"] = new JsonArray(SecurityGroupId(region)),
             ["assignPublicIp"] = "DISABLED",
         },
     };
 
     private static JsonObject Detail(string name, string value) => new() { ["name"] = name, ["value"] = value };
+
+    /// <summary>ISO 8601 with milliseconds, as EC2's XML carries timestamps.</summary>
+    internal static string IsoTimestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Replaces, removes (null) or inserts <paramref name="member"/>; a new member goes right after <paramref name="after"/>.</summary>
+    private static void SetAfter(JsonObject obj, string member, JsonNode? value, string after)
+    {
+        if (value is null)
+        {
+            obj.Remove(member);
+        }
+        else if (obj.ContainsKey(member))
+        {
+            obj[member] = value;
+        }
+        else
+        {
+            var position = obj.IndexOf(after);
+            obj.Insert(position < 0 ? obj.Count : position + 1, member, value);
+        }
+    }
 
     /// <summary>Deterministic digits derived from <paramref name="text"/> (stable across runs).</summary>
     private static string StableDigits(string text, int length)

@@ -16,6 +16,7 @@ namespace AwsContainerInventory.TestEndpoint;
 ///   <item><c>GET  /_control/estate/summary</c> → counts</item>
 ///   <item><c>POST /_control/generate</c> → <see cref="EstateGenerationOptions"/> (+ <c>"replace": true</c>)</item>
 ///   <item><c>GET|POST /_control/sts</c> → <c>{"deniedRoleArns":[…],"temporaryCredentialLifetimeSeconds":n|null}</c></item>
+///   <item><c>GET|POST /_control/deny</c> → <c>{"deniedOperations":{"&lt;accountId&gt;":["ec2:DescribeNetworkInterfaces"]}}</c>; POST replaces all</item>
 ///   <item><c>POST /_control/expire-credentials</c> → every issued temporary credential expires now</item>
 ///   <item><c>POST /_control/shutdown</c> → answer, then stop the endpoint</item>
 /// </list>
@@ -45,6 +46,8 @@ internal sealed class ControlApi(ScriptedAwsEndpoint endpoint)
                 ("POST", "/_control/generate") => Generate(await ReadObjectAsync(context)),
                 ("GET", "/_control/sts") => StsSettings(),
                 ("POST", "/_control/sts") => SetStsSettings(await ReadObjectAsync(context)),
+                ("GET", "/_control/deny") => DeniedOperations(),
+                ("POST", "/_control/deny") => SetDeniedOperations(await ReadObjectAsync(context)),
                 ("POST", "/_control/expire-credentials") => Done(_endpoint.Estate.ExpireTemporaryCredentials),
                 ("POST", "/_control/shutdown") => Shutdown(context),
                 _ => null,
@@ -117,6 +120,38 @@ internal sealed class ControlApi(ScriptedAwsEndpoint endpoint)
                 : null;
         }
         return StsSettings();
+    }
+
+    private JsonNode DeniedOperations() => new JsonObject
+    {
+        ["deniedOperations"] = new JsonObject(_endpoint.Estate.DeniedOperations.Select(p => KeyValuePair.Create(p.Key,
+            (JsonNode?)new JsonArray(p.Value.Select(a => (JsonNode?)a).ToArray())))),
+    };
+
+    /// <summary>Replaces every denial with the ones sent (validated first, so a bad entry changes nothing).</summary>
+    private JsonNode SetDeniedOperations(JsonObject json)
+    {
+        var wanted = (json["deniedOperations"] as JsonObject ?? [])
+            .SelectMany(p => (p.Value as JsonArray ?? []).Select(a => (AccountId: p.Key, Action: a!.GetValue<string>())))
+            .ToList();
+        foreach (var (accountId, action) in wanted)
+        {
+            Estate.ValidateDenial(accountId, action);
+        }
+
+        var estate = _endpoint.Estate;
+        foreach (var (accountId, actions) in estate.DeniedOperations)
+        {
+            foreach (var action in actions)
+            {
+                estate.AllowOperation(accountId, action);
+            }
+        }
+        foreach (var (accountId, action) in wanted)
+        {
+            estate.DenyOperation(accountId, action);
+        }
+        return DeniedOperations();
     }
 
     private JsonNode Shutdown(HttpContext context)

@@ -39,16 +39,17 @@ public sealed record EstateSummary(
     int Services,
     int Tasks,
     int TaskDefinitions,
-    int Roles);
+    int Roles,
+    int NetworkInterfaces);
 
 /// <summary>
 /// What the endpoint serves: accounts and their credentials and roles, and per account × region the
-/// ECR repositories and ECS clusters, services, tasks and task definitions.
+/// ECR repositories, ECS clusters, services, tasks and task definitions, and EC2 network interfaces.
 /// <para>
 /// Entities are given as <see cref="JsonObject"/>s in the exact botocore shape (see <see cref="AwsShapes"/>
 /// for realistic starting points) and are <b>captured</b> when added: later edits to the object you passed
 /// do not show. To change an entity, add it again — an entity with the same key (repository name, cluster
-/// name, service name, task id, task definition ARN) replaces the old one in place. Getters return copies.
+/// name, service name, task id, task definition ARN, ENI id) replaces the old one in place. Getters return copies.
 /// </para>
 /// All members are thread-safe.
 /// </summary>
@@ -62,6 +63,7 @@ public sealed partial class Estate
     private readonly Dictionary<string, BaseCredential> _credentials = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoleDefinition> _roles = new(StringComparer.Ordinal);
     private readonly HashSet<string> _deniedRoles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _deniedOperations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TemporaryCredential> _issued = new(StringComparer.Ordinal);
     private readonly Dictionary<(string AccountId, string Region), RegionResources> _regions = [];
     private TimeSpan? _temporaryCredentialLifetime;
@@ -130,6 +132,53 @@ public sealed partial class Estate
     public void AllowRole(string roleArn)
     {
         lock (_sync) { _deniedRoles.Remove(roleArn); }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="accountId"/>'s calls to <paramref name="action"/> (<c>service:Operation</c>, e.g.
+    /// <c>ec2:DescribeNetworkInterfaces</c>) fail as an IAM denial does, whoever the caller in that account is:
+    /// EC2 answers 403 <c>UnauthorizedOperation</c>, ECR and ECS 400 <c>AccessDeniedException</c>.
+    /// STS is not covered (GetCallerIdentity needs no permission; use <see cref="DenyRole"/> for AssumeRole).
+    /// </summary>
+    public void DenyOperation(string accountId, string action)
+    {
+        ValidateDenial(accountId, action);
+        lock (_sync)
+        {
+            if (!_deniedOperations.TryGetValue(accountId, out var actions))
+            {
+                _deniedOperations[accountId] = actions = new HashSet<string>(StringComparer.Ordinal);
+            }
+            actions.Add(action);
+        }
+    }
+
+    public void AllowOperation(string accountId, string action)
+    {
+        lock (_sync)
+        {
+            if (_deniedOperations.TryGetValue(accountId, out var actions) && actions.Remove(action) && actions.Count == 0)
+            {
+                _deniedOperations.Remove(accountId);
+            }
+        }
+    }
+
+    /// <summary>Denied <c>service:Operation</c> actions by account id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> DeniedOperations
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _deniedOperations.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Order(StringComparer.Ordinal).ToList());
+            }
+        }
+    }
+
+    internal bool IsOperationDenied(string accountId, string action)
+    {
+        lock (_sync) { return _deniedOperations.TryGetValue(accountId, out var actions) && actions.Contains(action); }
     }
 
     /// <summary>
@@ -320,9 +369,13 @@ public sealed partial class Estate
     /// <summary>
     /// Adds a botocore <c>Task</c>; its cluster (from <c>clusterArn</c>) must exist. <c>desiredStatus</c>
     /// drives ListTasks filtering (missing means RUNNING); <c>group</c> "service:&lt;name&gt;" ties it to a service.
+    /// Each <c>ElasticNetworkInterface</c> attachment that is not <c>DELETED</c> (a stopped task's ENI is gone in
+    /// AWS too) and names a <c>networkInterfaceId</c> and <c>privateIPv4Address</c> registers its ENI, unless an
+    /// ENI with that id exists already in the account and region.
     /// </summary>
+    /// <param name="publicIp">Public IP of the task's (first) ENI; an existing ENI gets it too.</param>
     /// <returns>The task ARN.</returns>
-    public string AddTask(string accountId, string region, JsonObject task)
+    public string AddTask(string accountId, string region, JsonObject task, string? publicIp = null)
     {
         ArgumentNullException.ThrowIfNull(task);
         var clusterName = NameAfter(RequiredMember(task, "clusterArn", "Task"), "cluster/")!;
@@ -336,14 +389,35 @@ public sealed partial class Estate
             AwsShapes.FamilyOf(taskDefinitionArn),
             OptionalMember(task, "launchType"),
             StoredJson.Capture(task));
+        var interfaces = TaskNetworkInterfaces(accountId, region, task, publicIp);
+        if (publicIp is not null && interfaces.Count == 0)
+        {
+            throw new ArgumentException(
+                "A public IP needs an ElasticNetworkInterface attachment (not DELETED) with networkInterfaceId and privateIPv4Address.",
+                nameof(publicIp));
+        }
+
         lock (_sync)
         {
             RequireCluster(accountId, region, clusterName).Tasks.Upsert(id, entry);
+            var store = Region(accountId, region).NetworkInterfaces;
+            foreach (var eni in interfaces)
+            {
+                if (!store.TryGet(eni.Id, out var existing))
+                {
+                    store.Upsert(eni.Id, eni);
+                }
+                else if (eni.PublicIp is not null)
+                {
+                    store.Upsert(eni.Id, NetworkInterfaceEntry.Own(AwsShapes.WithPublicIp(existing.ToJsonObject(), region, eni.PublicIp)));
+                }
+            }
         }
         return arn;
     }
 
-    /// <summary>Adds a task built by <see cref="AwsShapes.Task"/> with a random task id.</summary>
+    /// <summary>Adds a task built by <see cref="AwsShapes.Task"/> with a random task id (and its ENI).</summary>
+    /// <param name="publicIp">Public IP of the task's ENI (a RUNNING task's; a STOPPED task has no ENI).</param>
     public string AddTask(
         string accountId,
         string region,
@@ -351,9 +425,10 @@ public sealed partial class Estate
         string taskDefinitionArn,
         string desiredStatus = "RUNNING",
         string? serviceName = null,
-        IEnumerable<KeyValuePair<string, string>>? tags = null) =>
+        IEnumerable<KeyValuePair<string, string>>? tags = null,
+        string? publicIp = null) =>
         AddTask(accountId, region, AwsShapes.Task(accountId, region, clusterName, AwsShapes.NewTaskId(),
-            taskDefinitionArn, desiredStatus, serviceName, tags));
+            taskDefinitionArn, desiredStatus, serviceName, tags), publicIp);
 
     /// <summary>
     /// Adds a botocore <c>TaskDefinition</c>. Its tags are separate because DescribeTaskDefinition returns
@@ -442,6 +517,60 @@ public sealed partial class Estate
         }
     }
 
+    // ---------------------------------------------------------------- EC2
+
+    /// <summary>
+    /// Adds (or replaces, by <c>networkInterfaceId</c>) an ENI given in the EC2 wire vocabulary
+    /// (see <see cref="AwsShapes.NetworkInterface"/>). It is served only in this account and region.
+    /// </summary>
+    /// <returns>The ENI id.</returns>
+    public string AddNetworkInterface(string accountId, string region, JsonObject networkInterface)
+    {
+        ArgumentNullException.ThrowIfNull(networkInterface);
+        var entry = NetworkInterfaceEntry.Capture(networkInterface);
+        lock (_sync)
+        {
+            Region(accountId, region).NetworkInterfaces.Upsert(entry.Id, entry);
+        }
+        return entry.Id;
+    }
+
+    /// <summary>Adds an ECS task ENI built by <see cref="AwsShapes.NetworkInterface"/>.</summary>
+    public string AddNetworkInterface(
+        string accountId,
+        string region,
+        string networkInterfaceId,
+        string subnetId,
+        string privateIp,
+        string? publicIp = null) =>
+        AddNetworkInterface(accountId, region,
+            AwsShapes.NetworkInterface(accountId, region, networkInterfaceId, subnetId, privateIp, publicIp));
+
+    public JsonObject? GetNetworkInterface(string accountId, string region, string networkInterfaceId)
+    {
+        lock (_sync)
+        {
+            return FindRegion(accountId, region) is { } r && r.NetworkInterfaces.TryGet(networkInterfaceId, out var e)
+                ? e.ToJsonObject()
+                : null;
+        }
+    }
+
+    /// <summary>Gives an existing ENI a public IP, or takes it away (null). See <see cref="AwsShapes.WithPublicIp"/>.</summary>
+    public void SetPublicIp(string accountId, string region, string networkInterfaceId, string? publicIp)
+    {
+        lock (_sync)
+        {
+            if (FindRegion(accountId, region)?.NetworkInterfaces is not { } store || !store.TryGet(networkInterfaceId, out var entry))
+            {
+                throw new InvalidOperationException(
+                    $"Network interface '{networkInterfaceId}' does not exist in {accountId}/{region}; add it (or its task) first.");
+            }
+            store.Upsert(networkInterfaceId,
+                NetworkInterfaceEntry.Own(AwsShapes.WithPublicIp(entry.ToJsonObject(), region, publicIp)));
+        }
+    }
+
     public EstateSummary Summarize()
     {
         lock (_sync)
@@ -456,7 +585,8 @@ public sealed partial class Estate
                 Services: regions.Sum(r => r.Clusters.Items.Sum(c => c.Services.Count)),
                 Tasks: regions.Sum(r => r.Clusters.Items.Sum(c => c.Tasks.Count)),
                 TaskDefinitions: regions.Sum(r => r.TaskDefinitions.Count),
-                Roles: _roles.Count);
+                Roles: _roles.Count,
+                NetworkInterfaces: regions.Sum(r => r.NetworkInterfaces.Count));
         }
     }
 
@@ -476,6 +606,7 @@ public sealed partial class Estate
         _credentials.Clear();
         _roles.Clear();
         _deniedRoles.Clear();
+        _deniedOperations.Clear();
         _regions.Clear();
         _temporaryCredentialLifetime = null;
         if (!keepIssuedCredentials)
@@ -511,6 +642,55 @@ public sealed partial class Estate
         return resources;
     }
 
+    /// <summary>
+    /// The ENIs a task's live <c>ElasticNetworkInterface</c> attachments describe; the first one gets
+    /// <paramref name="publicIp"/>. Built outside the lock; whether each is registered is decided under it.
+    /// </summary>
+    private static List<NetworkInterfaceEntry> TaskNetworkInterfaces(string accountId, string region, JsonObject task, string? publicIp)
+    {
+        var interfaces = new List<NetworkInterfaceEntry>();
+        foreach (var node in task["attachments"] as JsonArray ?? [])
+        {
+            if (node is not JsonObject attachment
+                || OptionalMember(attachment, "type") != "ElasticNetworkInterface"
+                || OptionalMember(attachment, "status") == "DELETED")
+            {
+                continue;
+            }
+
+            var details = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var detail in (attachment["details"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                if (OptionalMember(detail, "name") is { } name && OptionalMember(detail, "value") is { } value)
+                {
+                    details.TryAdd(name, value);
+                }
+            }
+            if (!details.TryGetValue("networkInterfaceId", out var eniId) || !details.TryGetValue("privateIPv4Address", out var privateIp))
+            {
+                continue;
+            }
+
+            var zone = OptionalMember(task, "availabilityZone");
+            var eni = AwsShapes.NetworkInterface(accountId, region, eniId,
+                details.GetValueOrDefault("subnetId") ?? AwsShapes.SubnetId(zone ?? region + "a"),
+                privateIp,
+                interfaces.Count == 0 ? publicIp : null,
+                zone,
+                OptionalMember(attachment, "id"),
+                details.GetValueOrDefault("macAddress"),
+                details.GetValueOrDefault("privateDnsName"),
+                EpochTime(task["connectivityAt"] ?? task["createdAt"]));
+            interfaces.Add(NetworkInterfaceEntry.Own(eni));
+        }
+        return interfaces;
+    }
+
+    private static DateTimeOffset? EpochTime(JsonNode? seconds) =>
+        seconds is JsonValue v && v.TryGetValue(out double value)
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(value * 1000))
+            : null;
+
     private ClusterEntry RequireCluster(string accountId, string region, string clusterName) =>
         FindRegion(accountId, region) is { } r && r.Clusters.TryGet(clusterName, out var c)
             ? c
@@ -537,6 +717,26 @@ public sealed partial class Estate
     }
 
     internal static bool IsRoleArn(string value) => RoleArnPattern().IsMatch(value);
+
+    /// <summary>A 12-digit account and an action the endpoint serves, so a typo fails at once instead of denying nothing.</summary>
+    internal static void ValidateDenial(string accountId, string action)
+    {
+        ValidateAccountId(accountId);
+        var colon = (action ?? "").IndexOf(':');
+        var operations = colon < 0 ? null : action![..colon] switch
+        {
+            "ec2" => Ec2Handler.Operations,
+            "ecr" => EcrHandler.Operations,
+            "ecs" => EcsHandler.Operations,
+            _ => null,
+        };
+        if (operations is null || !operations.Contains(action![(colon + 1)..]))
+        {
+            throw new ArgumentException(
+                $"Not an operation the endpoint can deny: '{action}'. Use service:Operation with service ec2, ecr or ecs, e.g. ec2:DescribeNetworkInterfaces.",
+                nameof(action));
+        }
+    }
 
     private static void ValidateAccountId(string accountId)
     {

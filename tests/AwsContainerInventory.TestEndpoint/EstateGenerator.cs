@@ -6,7 +6,7 @@ namespace AwsContainerInventory.TestEndpoint;
 /// <summary>
 /// Shape of a generated estate. Per generated account: base-account-assumable role
 /// <c>arn:aws:iam::&lt;acct&gt;:role/&lt;RoleName&gt;</c>; per account × region: repositories, clusters
-/// (each with services and tasks) and task definitions. Output is deterministic.
+/// (each with services and tasks, every RUNNING task with its ENI) and task definitions. Output is deterministic.
 /// JSON form (control route / estate file): the same names in camelCase; "regions" may also be a count.
 /// </summary>
 public sealed record EstateGenerationOptions
@@ -52,6 +52,9 @@ public sealed record EstateGenerationOptions
     /// <summary>When true, all but the newest revision of each family are INACTIVE.</summary>
     public bool InactiveOldRevisions { get; init; }
 
+    /// <summary>Every Nth RUNNING task of a cluster gets a public IP on its ENI (0 = none).</summary>
+    public int PublicIpEveryNthTask { get; init; }
+
     public static EstateGenerationOptions FromJson(JsonObject json)
     {
         var copy = json.DeepClone().AsObject();
@@ -77,7 +80,8 @@ public sealed record EstateGenerationResult(
     int Services,
     int RunningTasks,
     int StoppedTasks,
-    int TaskDefinitions)
+    int TaskDefinitions,
+    int PublicIpTasks)
 {
     public JsonObject ToJson() => JsonSerializer.SerializeToNode(this, JsonSerializerOptions.Web)!.AsObject();
 }
@@ -91,7 +95,7 @@ public sealed partial class Estate
         var firstAccount = long.Parse(options.FirstAccountId);
         var accounts = Enumerable.Range(0, options.Accounts).Select(i => (firstAccount + i).ToString("D12")).ToList();
         var roleArns = new List<string>();
-        int repositories = 0, clusters = 0, services = 0, running = 0, stopped = 0, definitions = 0;
+        int repositories = 0, clusters = 0, services = 0, running = 0, stopped = 0, definitions = 0, publicIps = 0;
 
         lock (_sync)
         {
@@ -108,14 +112,14 @@ public sealed partial class Estate
                     {
                         clusters++;
                         GenerateCluster(options, account, region, regionIndex, $"cluster-{c + 1:D2}", latestByFamily,
-                            ref services, ref running, ref stopped);
+                            ref services, ref running, ref stopped, ref publicIps);
                     }
                 }
             }
         }
 
         return new EstateGenerationResult(accounts, roleArns, options.Regions.ToList(),
-            repositories, clusters, services, running, stopped, definitions);
+            repositories, clusters, services, running, stopped, definitions, publicIps);
     }
 
     private int GenerateRepositories(EstateGenerationOptions options, string account, string region)
@@ -175,7 +179,8 @@ public sealed partial class Estate
         List<string> latestByFamily,
         ref int services,
         ref int running,
-        ref int stopped)
+        ref int stopped,
+        ref int publicIps)
     {
         var serviceNames = Enumerable.Range(1, options.ServicesPerCluster).Select(s => $"svc-{s:D2}").ToList();
         var clusterTags = new Dictionary<string, string> { ["environment"] = "test", ["owner"] = "platform" };
@@ -197,21 +202,26 @@ public sealed partial class Estate
 
         // Task ids: 32 hex digits, unique per account, region, cluster and status.
         var prefix = $"{account[^4..]}{regionIndex:D4}{clusterName[^2..]}";
-        void AddGeneratedTasks(int count, string desiredStatus, char marker)
+        int AddGeneratedTasks(int count, string desiredStatus, char marker, int publicIpEveryNth)
         {
+            var withPublicIp = 0;
             for (var t = 0; t < count; t++)
             {
                 var service = serviceNames.Count == 0 ? null : serviceNames[t % serviceNames.Count];
                 var taskId = $"{prefix}{marker}{t:D21}"[..32];
                 var tags = t % 2 == 0 ? new Dictionary<string, string> { ["generated"] = "true" } : null;
+                var publicIp = publicIpEveryNth > 0 && (t + 1) % publicIpEveryNth == 0 ? AwsShapes.PublicIpFor(taskId) : null;
                 AddTask(account, region, AwsShapes.Task(account, region, clusterName, taskId,
                     DefinitionFor(service is null ? t : t % serviceNames.Count), desiredStatus, service, tags,
-                    createdAt: AwsShapes.ReferenceTime.AddMinutes(-t)));
+                    createdAt: AwsShapes.ReferenceTime.AddMinutes(-t)), publicIp);
+                withPublicIp += publicIp is null ? 0 : 1;
             }
+            return withPublicIp;
         }
 
-        AddGeneratedTasks(options.TasksPerCluster, "RUNNING", 'a');
-        AddGeneratedTasks(options.StoppedTasksPerCluster, "STOPPED", 'b');
+        // Stopped tasks have no ENI left, so no public IP either.
+        publicIps += AddGeneratedTasks(options.TasksPerCluster, "RUNNING", 'a', options.PublicIpEveryNthTask);
+        AddGeneratedTasks(options.StoppedTasksPerCluster, "STOPPED", 'b', publicIpEveryNth: 0);
         running += options.TasksPerCluster;
         stopped += options.StoppedTasksPerCluster;
     }

@@ -11,6 +11,7 @@ namespace AwsContainerInventory.TestEndpoint;
 ///   "credentials": [ { "accessKeyId": "…", "secretAccessKey": "…", "accountId": "…" } ],
 ///   "roles": [ "arn:aws:iam::…:role/Inventory", { "roleArn": "…", "maxSessionDurationSeconds": 3600 } ],
 ///   "deniedRoleArns": [ "…" ],
+///   "deniedOperations": { "200000000001": [ "ec2:DescribeNetworkInterfaces" ] },
 ///   "temporaryCredentialLifetimeSeconds": 120,
 ///   "regions": [ {
 ///       "accountId": "…", "region": "us-east-1",
@@ -18,7 +19,8 @@ namespace AwsContainerInventory.TestEndpoint;
 ///       "clusters":        [ {Cluster} ],
 ///       "services":        [ {Service} ],            // placed by clusterArn
 ///       "tasks":           [ {Task} ],               // placed by clusterArn
-///       "taskDefinitions": [ { "taskDefinition": {TaskDefinition}, "tags": {"k":"v"} | [{"key":..,"value":..}] } ]
+///       "taskDefinitions": [ { "taskDefinition": {TaskDefinition}, "tags": {"k":"v"} | [{"key":..,"value":..}] } ],
+///       "networkInterfaces": [ {NetworkInterface} ]   // EC2 wire vocabulary; loaded before the tasks
 ///   } ],
 ///   "generate": { …EstateGenerationOptions… }        // applied after the rest
 /// }
@@ -69,6 +71,14 @@ public sealed partial class Estate
                 DenyRole(denied!.GetValue<string>());
             }
 
+            foreach (var (accountId, actions) in estate["deniedOperations"] as JsonObject ?? [])
+            {
+                foreach (var action in actions as JsonArray ?? [])
+                {
+                    DenyOperation(accountId, action!.GetValue<string>());
+                }
+            }
+
             if (estate["temporaryCredentialLifetimeSeconds"] is JsonValue lifetime)
             {
                 _temporaryCredentialLifetime = TimeSpan.FromSeconds(lifetime.GetValue<double>());
@@ -109,6 +119,7 @@ public sealed partial class Estate
                     ["maxSessionDurationSeconds"] = r.MaxSessionDurationSeconds,
                 }).ToArray()),
                 ["deniedRoleArns"] = new JsonArray(_deniedRoles.Select(a => (JsonNode?)a).ToArray()),
+                ["deniedOperations"] = DeniedOperationsJson(),
             };
             if (_temporaryCredentialLifetime is { } lifetime)
             {
@@ -117,6 +128,17 @@ public sealed partial class Estate
             root["regions"] = new JsonArray(_regions.Values.Select(r => (JsonNode?)RegionToJson(r)).ToArray());
             return root;
         }
+    }
+
+    /// <summary><c>{"&lt;accountId&gt;": ["service:Operation", …]}</c>; caller holds the lock.</summary>
+    internal JsonObject DeniedOperationsJson()
+    {
+        var json = new JsonObject();
+        foreach (var (accountId, actions) in _deniedOperations.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            json[accountId] = new JsonArray(actions.Order(StringComparer.Ordinal).Select(a => (JsonNode?)a).ToArray());
+        }
+        return json;
     }
 
     private void LoadRegion(JsonObject region)
@@ -137,6 +159,11 @@ public sealed partial class Estate
         foreach (var service in Items(region, "services"))
         {
             AddService(accountId, name, service);
+        }
+        // Before the tasks, so ENIs keep their order and tasks do not register defaults over them.
+        foreach (var networkInterface in Items(region, "networkInterfaces"))
+        {
+            AddNetworkInterface(accountId, name, networkInterface);
         }
         foreach (var task in Items(region, "tasks"))
         {
@@ -168,6 +195,7 @@ public sealed partial class Estate
             ["taskDefinition"] = d.Json.ToJsonObject(),
             ["tags"] = d.TagsJson is null ? null : JsonNode.Parse(d.TagsJson),
         }).ToArray()),
+        ["networkInterfaces"] = new JsonArray(r.NetworkInterfaces.Items.Select(e => (JsonNode?)e.ToJsonObject()).ToArray()),
     };
 
     /// <summary>Tags as an object map, an ECR list (Key/Value) or an ECS list (key/value).</summary>

@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Xml;
 
 namespace AwsContainerInventory.TestEndpoint;
 
@@ -81,6 +83,115 @@ internal sealed class StoredJson
             obj["tags"] = JsonNode.Parse(_tags);
         }
         return obj;
+    }
+}
+
+/// <summary>
+/// An EC2 network interface in the EC2 wire vocabulary (see <see cref="AwsShapes.NetworkInterface"/>). Its
+/// <c>&lt;item&gt;</c> XML is rendered once, when it is added, so responses splice immutable bytes without locks.
+/// The JSON is owned by the entry and never changed; read it (under the estate lock) only through <see cref="ToJsonObject"/>.
+/// </summary>
+internal sealed class NetworkInterfaceEntry
+{
+    private readonly JsonObject _json;
+
+    private NetworkInterfaceEntry(JsonObject json)
+    {
+        _json = json;
+        Id = Member(json, "networkInterfaceId")
+            ?? throw new ArgumentException("NetworkInterface needs 'networkInterfaceId'.", nameof(json));
+        SubnetId = Member(json, "subnetId");
+        VpcId = Member(json, "vpcId");
+        PublicIp = json["association"] is JsonObject association ? Member(association, "publicIp") : null;
+        ItemXml = Ec2Xml.Item(json);
+    }
+
+    public string Id { get; }
+    public string? SubnetId { get; }
+    public string? VpcId { get; }
+    public string? PublicIp { get; }
+
+    /// <summary><c>&lt;item&gt;…&lt;/item&gt;</c>, without namespace (it takes the response's default namespace).</summary>
+    public byte[] ItemXml { get; }
+
+    /// <summary>Copies <paramref name="source"/>: later edits to it do not show.</summary>
+    public static NetworkInterfaceEntry Capture(JsonObject source) => new(source.DeepClone().AsObject());
+
+    /// <summary>Takes <paramref name="json"/> over; the caller must not touch it afterwards.</summary>
+    public static NetworkInterfaceEntry Own(JsonObject json) => new(json);
+
+    public JsonObject ToJsonObject() => _json.DeepClone().AsObject();
+
+    private static string? Member(JsonObject obj, string name) =>
+        obj[name] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+}
+
+/// <summary>
+/// EC2 query-protocol XML for an entity held in the EC2 wire vocabulary: every member becomes an element of
+/// the same name, a JSON array becomes <c>&lt;item&gt;</c> members, booleans are <c>true</c>/<c>false</c>.
+/// </summary>
+internal static class Ec2Xml
+{
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        ConformanceLevel = ConformanceLevel.Fragment,
+        OmitXmlDeclaration = true,
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+    };
+
+    public static byte[] Item(JsonObject entity)
+    {
+        using var buffer = new MemoryStream(2048);
+        using (var writer = XmlWriter.Create(buffer, Settings))
+        {
+            writer.WriteStartElement("item");
+            WriteMembers(writer, entity);
+            writer.WriteEndElement();
+        }
+        return buffer.ToArray();
+    }
+
+    private static void WriteMembers(XmlWriter writer, JsonObject obj)
+    {
+        foreach (var (name, value) in obj)
+        {
+            if (value is not null)
+            {
+                writer.WriteStartElement(name);
+                WriteContent(writer, value);
+                writer.WriteEndElement();
+            }
+        }
+    }
+
+    private static void WriteContent(XmlWriter writer, JsonNode value)
+    {
+        switch (value)
+        {
+            case JsonObject obj:
+                WriteMembers(writer, obj);
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (item is not null)
+                    {
+                        writer.WriteStartElement("item");
+                        WriteContent(writer, item);
+                        writer.WriteEndElement();
+                    }
+                }
+                break;
+            case JsonValue scalar when scalar.TryGetValue(out string? text):
+                writer.WriteString(text);
+                break;
+            case JsonValue scalar when scalar.TryGetValue(out bool flag):
+                writer.WriteString(flag ? "true" : "false");
+                break;
+            default:
+                writer.WriteString(value.ToJsonString());
+                break;
+        }
     }
 }
 
@@ -169,4 +280,5 @@ internal sealed class RegionResources(string accountId, string region)
     public OrderedStore<RepositoryEntry> Repositories { get; } = new();
     public OrderedStore<ClusterEntry> Clusters { get; } = new();
     public OrderedStore<TaskDefinitionEntry> TaskDefinitions { get; } = new();
+    public OrderedStore<NetworkInterfaceEntry> NetworkInterfaces { get; } = new();
 }

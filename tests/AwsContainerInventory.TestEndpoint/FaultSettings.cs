@@ -14,16 +14,16 @@ public enum FaultKind
     /// <summary>Hold the request unanswered for <see cref="FaultSettings.HangMs"/>, then abort it.</summary>
     Hang,
 
-    /// <summary>400 <c>ThrottlingException</c> (ECR/ECS) / <c>Throttling</c> (STS).</summary>
+    /// <summary>400 <c>ThrottlingException</c> (ECR/ECS) / <c>Throttling</c> (STS); 503 <c>RequestLimitExceeded</c> (EC2).</summary>
     Throttle,
 
-    /// <summary>503 <c>ServiceUnavailableException</c> (ECR/ECS) / <c>ServiceUnavailable</c> (STS).</summary>
+    /// <summary>503 <c>ServiceUnavailableException</c> (ECR/ECS) / <c>ServiceUnavailable</c> (STS) / <c>Unavailable</c> (EC2).</summary>
     ServiceUnavailable,
 
-    /// <summary>500 <c>ServerException</c> (ECR/ECS) / <c>InternalFailure</c> (STS).</summary>
+    /// <summary>500 <c>ServerException</c> (ECR/ECS) / <c>InternalFailure</c> (STS) / <c>InternalError</c> (EC2).</summary>
     InternalError,
 
-    /// <summary>200 with a body that is not JSON (or XML for STS).</summary>
+    /// <summary>200 with a body that is not JSON (or XML for STS and EC2).</summary>
     MalformedBody,
 
     /// <summary>Full Content-Length header, half the body, then the connection is aborted.</summary>

@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AwsContainerInventory.TestEndpoint;
 
 /// <summary>
-/// A scripted AWS endpoint (ECR, ECS and STS behind one base URL) on 127.0.0.1.
+/// A scripted AWS endpoint (ECR, ECS, STS and EC2 behind one base URL) on 127.0.0.1.
 /// <code>
 /// await using var ep = await ScriptedAwsEndpoint.StartAsync();
 /// ep.Estate.Generate(new EstateGenerationOptions { Accounts = 2 });
@@ -24,7 +24,7 @@ namespace AwsContainerInventory.TestEndpoint;
 /// Assert.Equal(0, ep.Stats.BatchLimitViolations);
 /// </code>
 /// Request pipeline for AWS calls: count as in flight → identify service/operation → latency →
-/// SigV4 verification → fault selection → service handler → response (possibly mangled by the fault).
+/// SigV4 verification → fault selection → denied operations → service handler → response (possibly mangled by the fault).
 /// Routes under <c>/_control/</c> are the control API (see <see cref="ControlApi"/>), unauthenticated.
 /// </summary>
 public sealed class ScriptedAwsEndpoint : IAsyncDisposable
@@ -48,6 +48,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
             [AwsService.Ecr] = new EcrHandler(Estate),
             [AwsService.Ecs] = new EcsHandler(Estate, Stats),
             [AwsService.Sts] = new StsHandler(Estate, Stats),
+            [AwsService.Ec2] = new Ec2Handler(Estate, Stats),
         };
         _control = new ControlApi(this);
         ((IApplicationBuilder)app).Run(HandleAsync);
@@ -175,7 +176,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
             }
             else
             {
-                var error = new AwsServiceException(500, facts.Service == AwsService.Sts ? "InternalFailure" : "ServerException",
+                var error = new AwsServiceException(500, AwsWire.InternalErrorCode(facts.Service),
                     $"Scripted endpoint failure: {ex.GetType().Name}: {ex.Message}");
                 await WriteErrorAsync(context, facts, error, Guid.NewGuid().ToString());
             }
@@ -236,13 +237,16 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
             var handler = _handlers[service];
             if (!KnownOperations(service).Contains(operation))
             {
-                throw service == AwsService.Sts
-                    ? new AwsServiceException(400, "InvalidAction", $"Could not find operation {operation} for version {form.GetValueOrDefault("Version")}")
-                    : new AwsServiceException(400, "UnknownOperationException", $"Unknown operation {operation}");
+                throw service switch
+                {
+                    AwsService.Sts => new AwsServiceException(400, "InvalidAction", $"Could not find operation {operation} for version {form.GetValueOrDefault("Version")}"),
+                    AwsService.Ec2 => Ec2Handler.InvalidAction(operation),
+                    _ => new AwsServiceException(400, "UnknownOperationException", $"Unknown operation {operation}"),
+                };
             }
 
-            var json = service == AwsService.Sts ? new JsonInput(new()) : JsonInput.Parse(body.Span);
-            RecordParameters(facts, json);
+            var json = AwsWire.IsQueryProtocol(service) ? new JsonInput(new()) : JsonInput.Parse(body.Span);
+            RecordParameters(facts, service, json, form);
 
             var (fault, retryAfter, hangMs) = Faults.NextFault(operation);
             facts.Fault = fault;
@@ -254,18 +258,19 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
                 case FaultKind.Hang:
                     await HangAsync(context, facts, hangMs);
                     return;
-                case FaultKind.Throttle:
-                    await WriteFaultErrorAsync(context, facts, service, 400, fault, "Rate exceeded", retryAfter, requestId);
-                    return;
-                case FaultKind.ServiceUnavailable:
-                    await WriteFaultErrorAsync(context, facts, service, 503, fault, "Service Unavailable", retryAfter, requestId);
-                    return;
-                case FaultKind.InternalError:
-                    await WriteFaultErrorAsync(context, facts, service, 500, fault, "Internal server error", retryAfter, requestId);
+                case FaultKind.Throttle or FaultKind.ServiceUnavailable or FaultKind.InternalError:
+                    await WriteFaultErrorAsync(context, facts, service, fault, retryAfter, requestId);
                     return;
                 case FaultKind.MalformedBody:
-                    await WriteAsync(context, facts, new AwsResponse(200, MalformedBody, ContentTypeOf(service)), requestId);
+                    await WriteAsync(context, facts, new AwsResponse(200, MalformedBody, AwsWire.ContentTypeOf(service)), requestId);
                     return;
+            }
+
+            // After faults, like every other outcome of an authenticated call.
+            var action = $"{SigningName(service)}:{operation}";
+            if (Estate.IsOperationDenied(caller.AccountId, action))
+            {
+                throw NotAuthorized(service, action, caller);
             }
 
             response = handler.Handle(new AwsCall(service, operation, caller, json, form, requestId));
@@ -285,8 +290,9 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
     }
 
     /// <summary>
-    /// Service and operation: <c>X-Amz-Target</c> for the JSON services, <c>Action</c> in a form body for STS,
-    /// otherwise the service from the credential scope.
+    /// Service and operation: <c>X-Amz-Target</c> for the JSON services; for a form body (query protocol) the
+    /// <c>Action</c>, sent to STS or EC2 by the credential scope's service — the one thing that stands for the
+    /// host name AWS routes by — or, without such a scope, by whether the action (or version) is EC2's.
     /// </summary>
     private static (AwsService Service, string Operation, Dictionary<string, string> Form) Identify(HttpRequest request, ReadOnlyMemory<byte> body)
     {
@@ -301,14 +307,15 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
             {
                 EcrHandler.TargetPrefix => AwsService.Ecr,
                 EcsHandler.TargetPrefix => AwsService.Ecs,
-                _ => ServiceFromScope(request) is { } scoped and not AwsService.Sts ? scoped : AwsService.Ecs,
+                _ => ServiceFromScope(request) is { } jsonService and (AwsService.Ecr or AwsService.Ecs) ? jsonService : AwsService.Ecs,
             };
             return (service, prefix is EcrHandler.TargetPrefix or EcsHandler.TargetPrefix ? operation : target, form);
         }
 
         var contentType = request.ContentType ?? "";
+        var scoped = ServiceFromScope(request);
         if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-            || ServiceFromScope(request) == AwsService.Sts)
+            || scoped is AwsService.Sts or AwsService.Ec2)
         {
             var text = System.Text.Encoding.UTF8.GetString(body.Span);
             foreach (var (key, value) in QueryHelpers.ParseQuery(request.QueryString.Value))
@@ -319,10 +326,16 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
             {
                 form[key] = value.ToString();
             }
-            return (AwsService.Sts, form.GetValueOrDefault("Action") ?? "Unknown", form);
+            var action = form.GetValueOrDefault("Action") ?? "Unknown";
+            var service = scoped is AwsService.Sts or AwsService.Ec2
+                ? scoped.Value
+                : Ec2Handler.Operations.Contains(action) || form.GetValueOrDefault("Version") == Ec2Handler.ApiVersion
+                    ? AwsService.Ec2
+                    : AwsService.Sts;
+            return (service, action, form);
         }
 
-        return (ServiceFromScope(request) ?? AwsService.Ecs, "Unknown", form);
+        return (scoped ?? AwsService.Ecs, "Unknown", form);
     }
 
     private static AwsService? ServiceFromScope(HttpRequest request) => SigV4Verifier.PeekScope(request.Headers).Service switch
@@ -330,24 +343,39 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
         "ecr" => AwsService.Ecr,
         "ecs" => AwsService.Ecs,
         "sts" => AwsService.Sts,
+        "ec2" => AwsService.Ec2,
         _ => null,
     };
 
     private static string SigningName(AwsService service) => service.ToString().ToLowerInvariant();
 
+    /// <summary>An IAM denial as each service words it (see <see cref="Estate.DenyOperation"/>).</summary>
+    private static AwsServiceException NotAuthorized(AwsService service, string action, CallerIdentity caller) =>
+        service == AwsService.Ec2
+            ? new AwsServiceException(403, "UnauthorizedOperation",
+                $"You are not authorized to perform this operation. User: {caller.Arn} is not authorized to perform: {action} " +
+                $"because no identity-based policy allows the {action} action")
+            : new AwsServiceException(400, "AccessDeniedException",
+                $"User: {caller.Arn} is not authorized to perform: {action} on resource: * " +
+                $"because no identity-based policy allows the {action} action");
+
     private static IReadOnlySet<string> KnownOperations(AwsService service) => service switch
     {
         AwsService.Ecr => EcrHandler.Operations,
         AwsService.Ecs => EcsHandler.Operations,
+        AwsService.Ec2 => Ec2Handler.Operations,
         _ => StsHandler.Operations,
     };
 
-    private static string ContentTypeOf(AwsService service) =>
-        service == AwsService.Sts ? AwsWire.XmlContentType : AwsWire.JsonContentType;
-
     /// <summary>Call-record parameters, read leniently (a wrongly typed member is reported by the handler).</summary>
-    private static void RecordParameters(CallFacts facts, JsonInput json)
+    private static void RecordParameters(CallFacts facts, AwsService service, JsonInput json, IReadOnlyDictionary<string, string> form)
     {
+        if (service == AwsService.Ec2)
+        {
+            (facts.MaxResults, facts.BatchSize, facts.HasNextToken) = Ec2Handler.CallFacts(form);
+            return;
+        }
+
         facts.BatchSize = json.BatchSize();
         facts.HasNextToken = json.Body["nextToken"] is not null;
         try
@@ -385,7 +413,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
     private static Task WriteErrorAsync(HttpContext context, CallFacts facts, AwsServiceException error, string requestId)
     {
         facts.ErrorCode = error.Code;
-        if (facts.Service != AwsService.Sts)
+        if (!AwsWire.IsQueryProtocol(facts.Service))
         {
             context.Response.Headers["x-amzn-ErrorType"] = error.Code;
         }
@@ -393,14 +421,13 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
     }
 
     private static Task WriteFaultErrorAsync(
-        HttpContext context, CallFacts facts, AwsService service, int status, FaultKind fault, string message, int? retryAfter, string requestId)
+        HttpContext context, CallFacts facts, AwsService service, FaultKind fault, int? retryAfter, string requestId)
     {
         if (retryAfter is { } seconds)
         {
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        var code = service == AwsService.Sts ? AwsWire.StsErrorCodeFor(fault) : AwsWire.JsonErrorCodeFor(fault);
-        return WriteErrorAsync(context, facts, new AwsServiceException(status, code, message), requestId);
+        return WriteErrorAsync(context, facts, AwsWire.FaultError(service, fault), requestId);
     }
 
     /// <summary>

@@ -23,6 +23,9 @@ internal enum AuthFailure
     UnrecognizedClient,
     InvalidSignature,
     ExpiredToken,
+
+    /// <summary>x-amz-date more than 15 minutes off; a bad signature everywhere but EC2.</summary>
+    ClockSkew,
 }
 
 internal sealed class AuthenticationException(AuthFailure failure, string message) : Exception(message)
@@ -31,16 +34,38 @@ internal sealed class AuthenticationException(AuthFailure failure, string messag
 
     public AwsServiceException ToServiceException(AwsService service)
     {
-        var sts = service == AwsService.Sts;
-        var (status, code) = Failure switch
+        var (status, code) = service switch
         {
-            AuthFailure.MissingAuthentication => sts ? (403, "MissingAuthenticationToken") : (403, "MissingAuthenticationTokenException"),
-            AuthFailure.IncompleteSignature => sts ? (400, "IncompleteSignature") : (400, "IncompleteSignatureException"),
-            AuthFailure.UnrecognizedClient => sts ? (403, "InvalidClientTokenId") : (403, "UnrecognizedClientException"),
-            AuthFailure.ExpiredToken => sts ? (403, "ExpiredToken") : (400, "ExpiredTokenException"),
-            _ => sts ? (403, "SignatureDoesNotMatch") : (403, "InvalidSignatureException"),
+            AwsService.Sts => Failure switch
+            {
+                AuthFailure.MissingAuthentication => (403, "MissingAuthenticationToken"),
+                AuthFailure.IncompleteSignature => (400, "IncompleteSignature"),
+                AuthFailure.UnrecognizedClient => (403, "InvalidClientTokenId"),
+                AuthFailure.ExpiredToken => (403, "ExpiredToken"),
+                _ => (403, "SignatureDoesNotMatch"),
+            },
+            // EC2 has its own codes: AuthFailure for credentials it cannot place, RequestExpired for time.
+            AwsService.Ec2 => Failure switch
+            {
+                AuthFailure.MissingAuthentication => (401, "MissingAuthenticationToken"),
+                AuthFailure.IncompleteSignature => (400, "IncompleteSignature"),
+                AuthFailure.UnrecognizedClient => (401, "AuthFailure"),
+                AuthFailure.ExpiredToken or AuthFailure.ClockSkew => (400, "RequestExpired"),
+                _ => (403, "SignatureDoesNotMatch"),
+            },
+            _ => Failure switch
+            {
+                AuthFailure.MissingAuthentication => (403, "MissingAuthenticationTokenException"),
+                AuthFailure.IncompleteSignature => (400, "IncompleteSignatureException"),
+                AuthFailure.UnrecognizedClient => (403, "UnrecognizedClientException"),
+                AuthFailure.ExpiredToken => (400, "ExpiredTokenException"),
+                _ => (403, "InvalidSignatureException"),
+            },
         };
-        return new AwsServiceException(status, code, Message);
+        var message = service == AwsService.Ec2 && Failure == AuthFailure.UnrecognizedClient
+            ? "AWS was not able to validate the provided access credentials"
+            : Message;
+        return new AwsServiceException(status, code, message);
     }
 }
 
@@ -270,11 +295,11 @@ internal sealed class SigV4Verifier(Estate estate)
 
         if (signedAt < now - AllowedClockSkew)
         {
-            throw Invalid($"Signature expired: {amzDate} is now earlier than {Format(now - AllowedClockSkew)} ({Format(now)} - 15 min.)");
+            throw new AuthenticationException(AuthFailure.ClockSkew, $"Signature expired: {amzDate} is now earlier than {Format(now - AllowedClockSkew)} ({Format(now)} - 15 min.)");
         }
         if (signedAt > now + AllowedClockSkew)
         {
-            throw Invalid($"Signature not yet current: {amzDate} is still later than {Format(now + AllowedClockSkew)} ({Format(now)} + 15 min.)");
+            throw new AuthenticationException(AuthFailure.ClockSkew, $"Signature not yet current: {amzDate} is still later than {Format(now + AllowedClockSkew)} ({Format(now)} + 15 min.)");
         }
     }
 

@@ -2,10 +2,12 @@
 """Self-check of the scripted AWS endpoint against boto3 (no xunit needed).
 
 Runs the console program, points boto3 at it and proves that
-  * boto3 accepts its ECR / ECS (JSON 1.1) and STS (query/XML) responses, timestamps included;
+  * boto3 accepts its ECR / ECS (JSON 1.1) and STS / EC2 (query/XML) responses, timestamps included;
   * its SigV4 verification accepts boto3's signatures and rejects a wrong secret, an unknown key,
     a missing or wrong session token, expired credentials and a skewed clock;
   * paging, filters, batch limits, include=TAGS, failures and AWS errors behave as specified;
+  * EC2 DescribeNetworkInterfaces finds the ENI of every running awsvpc task, with a public IP only where
+    one was set, pages, limits and isolates accounts like EC2, and honours operation denials;
   * faults (throttle, 503, truncated body, reset, hang, malformed body, latency) and stats work;
   * the process prints one LISTENING line and exits cleanly on stdin EOF, SIGTERM and /_control/shutdown.
 
@@ -132,6 +134,8 @@ def paginate(client, operation, key, **kwargs):
 
 HANDMADE_REGION = "eu-west-1"
 HANDMADE_TASK_ID = "0123456789abcdef0123456789abcdef"
+HANDMADE_ENI = "eni-0fedcba9876543210"
+HANDMADE_PUBLIC_IP = "34.240.1.2"
 
 
 def handmade_estate():
@@ -164,6 +168,17 @@ def handmade_estate():
                                "status": "ACTIVE", "containerDefinitions": [{"name": "w", "image": "busybox"}],
                                "registeredAt": 1690000000},
             "tags": {"team": "ops"}}],
+        # EC2 wire vocabulary; the stopped task's DELETED attachment (eni-0abc) registers nothing.
+        "networkInterfaces": [{
+            "networkInterfaceId": HANDMADE_ENI, "subnetId": "subnet-0aaaabbbbccccdddd", "vpcId": "vpc-0aaaabbbbccccdddd",
+            "availabilityZone": "eu-west-1a", "ownerId": ACCOUNT, "requesterManaged": True, "status": "in-use",
+            "privateIpAddress": "10.1.2.3",
+            "association": {"publicIp": HANDMADE_PUBLIC_IP, "ipOwnerId": "amazon"},
+            "attachment": {"attachTime": "2024-02-01T12:00:00.000Z", "deviceIndex": 1, "status": "attached"},
+            "groupSet": [{"groupId": "sg-0aaaabbbbccccdddd", "groupName": "handmade"}],
+            "privateIpAddressesSet": [{"privateIpAddress": "10.1.2.3", "primary": True,
+                                       "association": {"publicIp": HANDMADE_PUBLIC_IP, "ipOwnerId": "amazon"}}],
+            "tagSet": [{"key": "team", "value": "ops"}]}],
     }]}
 
 
@@ -352,6 +367,153 @@ def check_ecs(ep, creds):
     check("scripted task definition by ARN with tags", worker["tags"] == [{"key": "team", "value": "ops"}])
 
 
+def task_enis(task):
+    """(eni id, private IP, subnet id, attachment id) of a task's ElasticNetworkInterface attachment."""
+    attachment = next(a for a in task["attachments"] if a["type"] == "ElasticNetworkInterface")
+    details = {d["name"]: d["value"] for d in attachment["details"]}
+    return details["networkInterfaceId"], details["privateIPv4Address"], details["subnetId"], attachment["id"]
+
+
+def check_ec2(ep, creds):
+    print("EC2 DescribeNetworkInterfaces")
+    keys = (creds["AccessKeyId"], creds["SecretAccessKey"], creds["SessionToken"])
+    ec2 = ep.client("ec2", *keys)
+    loose = ep.client("ec2", *keys, config=NO_VALIDATION)
+    ecs = ep.client("ecs", *keys)
+    ep.control("POST", "reset")
+
+    running = paginate(ecs, "list_tasks", "taskArns", cluster="cluster-01", PaginationConfig={"PageSize": 100})
+    tasks = ecs.describe_tasks(cluster="cluster-01", tasks=running[:100])["tasks"]
+    expected = {eni: (ip, subnet, att) for eni, ip, subnet, att in map(task_enis, tasks)}
+    found = ec2.describe_network_interfaces(
+        Filters=[{"Name": "network-interface-id", "Values": list(expected)}], MaxResults=1000)
+    enis = {e["NetworkInterfaceId"]: e for e in found["NetworkInterfaces"]}
+    check("the ENI of each of 100 awsvpc tasks is found by network-interface-id filter",
+          set(enis) == set(expected) and "NextToken" not in found, len(enis))
+    check("ENI private IP, subnet and description (ECS attachment ARN) match the task",
+          all((e["PrivateIpAddress"], e["SubnetId"], e["Description"]) ==
+              (expected[i][0], expected[i][1], f"arn:aws:ecs:{REGION}:{ACCOUNT}:attachment/{expected[i][2]}")
+              for i, e in enis.items()))
+    sample = next(iter(enis.values()))
+    check("ENI fully populated (owner, requester-managed, in-use, groups, attachment time, primary private IP)",
+          sample["OwnerId"] == ACCOUNT and sample["RequesterManaged"] is True and sample["Status"] == "in-use"
+          and sample["InterfaceType"] == "interface" and sample["VpcId"].startswith("vpc-") and sample["Groups"]
+          and isinstance(sample["Attachment"]["AttachTime"], datetime.datetime)
+          and sample["PrivateIpAddresses"][0]["Primary"] is True and sample["Ipv6Addresses"] == []
+          and sample["TagSet"] == [] and sample["MacAddress"], sample)
+    check("EC2 RequestId parsed from <requestId>", len(found["ResponseMetadata"]["RequestId"]) > 0)
+
+    public = {i: e for i, e in enis.items() if "Association" in e}
+    check("public IP only where set (every 10th task: 10 of 100)", len(public) == 10, len(public))
+    check("association: publicIp, publicDnsName, ipOwnerId amazon, also on the primary private IP",
+          all(e["Association"]["IpOwnerId"] == "amazon" and e["Association"]["PublicDnsName"].startswith("ec2-")
+              and e["PrivateIpAddresses"][0]["Association"] == e["Association"] for e in public.values()))
+    check("no association at all on the private ENIs",
+          all("Association" not in e["PrivateIpAddresses"][0] for i, e in enis.items() if i not in public))
+    ips = [e["Association"]["PublicIp"] for e in public.values()]
+    by_ip = ec2.describe_network_interfaces(Filters=[{"Name": "association.public-ip", "Values": ips}])
+    check("association.public-ip filter", {e["NetworkInterfaceId"] for e in by_ip["NetworkInterfaces"]} == set(public))
+    by_subnet = ec2.describe_network_interfaces(Filters=[
+        {"Name": "subnet-id", "Values": [sample["SubnetId"]]}, {"Name": "vpc-id", "Values": [sample["VpcId"]]},
+        {"Name": "network-interface-id", "Values": list(expected)}])
+    check("subnet-id and vpc-id filters (filters AND, values OR)",
+          sample["NetworkInterfaceId"] in {e["NetworkInterfaceId"] for e in by_subnet["NetworkInterfaces"]}
+          and all(e["SubnetId"] == sample["SubnetId"] for e in by_subnet["NetworkInterfaces"]))
+    by_id = ec2.describe_network_interfaces(NetworkInterfaceIds=list(expected)[:3])
+    check("NetworkInterfaceIds returns exactly those", len(by_id["NetworkInterfaces"]) == 3)
+
+    everything = ec2.describe_network_interfaces()
+    check("without MaxResults everything in one page (500 running tasks' ENIs, stopped tasks have none)",
+          len(everything["NetworkInterfaces"]) == 500 and "NextToken" not in everything, len(everything["NetworkInterfaces"]))
+    stopped = paginate(ecs, "list_tasks", "taskArns", cluster="cluster-01", desiredStatus="STOPPED")
+    stopped_enis = [task_enis(t)[0] for t in ecs.describe_tasks(cluster="cluster-01", tasks=stopped)["tasks"]]
+    check("a stopped task's (DELETED) ENI does not exist",
+          ec2.describe_network_interfaces(Filters=[{"Name": "network-interface-id", "Values": stopped_enis}])
+          ["NetworkInterfaces"] == [])
+
+    ep.control("POST", "reset")
+    twelve = list(expected)[:12]
+    pages = list(ec2.get_paginator("describe_network_interfaces").paginate(
+        Filters=[{"Name": "network-interface-id", "Values": twelve}], PaginationConfig={"PageSize": 5}))
+    paged = [e["NetworkInterfaceId"] for page in pages for e in page["NetworkInterfaces"]]
+    check("MaxResults 5 over 12 ENIs: pages 5+5+2 reassemble exactly",
+          [len(p["NetworkInterfaces"]) for p in pages] == [5, 5, 2] and sorted(paged) == sorted(twelve), paged)
+    calls = ep.control("GET", "stats")["operations"]["DescribeNetworkInterfaces"]["calls"]
+    check("call records: service ec2, account, region, maxResults, batchSize, hasNextToken",
+          [(c["service"], c["accountId"], c["region"], c["maxResults"], c["batchSize"], c["hasNextToken"]) for c in calls] ==
+          [("ec2", ACCOUNT, REGION, 5, 12, False), ("ec2", ACCOUNT, REGION, 5, 12, True), ("ec2", ACCOUNT, REGION, 5, 12, True)],
+          calls)
+    all_pages = paginate(ec2, "describe_network_interfaces", "NetworkInterfaces", PaginationConfig={"PageSize": 200})
+    check("MaxResults 200 over the region: 500 distinct ENIs",
+          len({e["NetworkInterfaceId"] for e in all_pages}) == 500 == len(all_pages), len(all_pages))
+
+    token = ec2.describe_network_interfaces(MaxResults=5)["NextToken"]
+    expect_error("NextToken from another query -> InvalidPaginationToken", "InvalidPaginationToken",
+                 lambda: ec2.describe_network_interfaces(MaxResults=5, NextToken=token,
+                                                         Filters=[{"Name": "subnet-id", "Values": ["subnet-0"]}]), 400)
+    expect_error("made-up NextToken -> InvalidPaginationToken", "InvalidPaginationToken",
+                 lambda: ec2.describe_network_interfaces(NextToken="bm9wZQ"), 400)
+
+    before = ep.control("GET", "stats")["batchLimitViolations"]
+    too_many = [f"eni-{i:017x}" for i in range(1001)]
+    expect_error("1001 filter values -> FilterLimitExceeded", "FilterLimitExceeded",
+                 lambda: ec2.describe_network_interfaces(Filters=[{"Name": "network-interface-id", "Values": too_many}]), 400)
+    after = ep.control("GET", "stats")
+    check("over 1000 values counted as a batch-limit violation (batchSize 1001)",
+          after["batchLimitViolations"] == before + 1
+          and after["operations"]["DescribeNetworkInterfaces"]["calls"][-1]["batchSize"] == 1001, after["batchLimitViolations"])
+    exactly = ec2.describe_network_interfaces(Filters=[{"Name": "network-interface-id", "Values": too_many[:1000]}])
+    check("1000 filter values accepted", exactly["NetworkInterfaces"] == [])
+    expect_error("MaxResults with NetworkInterfaceIds -> InvalidParameterCombination", "InvalidParameterCombination",
+                 lambda: ec2.describe_network_interfaces(NetworkInterfaceIds=twelve[:1], MaxResults=5), 400)
+    expect_error("MaxResults 4 -> InvalidParameterValue", "InvalidParameterValue",
+                 lambda: loose.describe_network_interfaces(MaxResults=4), 400)
+    expect_error("MaxResults 1001 -> InvalidParameterValue", "InvalidParameterValue",
+                 lambda: loose.describe_network_interfaces(MaxResults=1001), 400)
+    error = expect_error("unknown ENI id -> InvalidNetworkInterfaceID.NotFound", "InvalidNetworkInterfaceID.NotFound",
+                         lambda: ec2.describe_network_interfaces(NetworkInterfaceIds=[twelve[0], "eni-0123456789abcdef0"]), 400)
+    check("EC2 error RequestID parsed", error is not None and len(error.response["ResponseMetadata"]["RequestId"]) > 0)
+    expect_error("malformed ENI id -> InvalidNetworkInterfaceID.Malformed", "InvalidNetworkInterfaceID.Malformed",
+                 lambda: ec2.describe_network_interfaces(NetworkInterfaceIds=["i-0123456789abcdef0"]), 400)
+    expect_error("unknown filter name -> InvalidParameterValue", "InvalidParameterValue",
+                 lambda: ec2.describe_network_interfaces(Filters=[{"Name": "instance-id", "Values": ["x"]}]), 400)
+    expect_error("DryRun -> DryRunOperation (412)", "DryRunOperation",
+                 lambda: ec2.describe_network_interfaces(DryRun=True), 412)
+
+    base = ep.client("ec2")
+    check("another account's ENIs are invisible (filter)",
+          base.describe_network_interfaces(Filters=[{"Name": "network-interface-id", "Values": twelve}])["NetworkInterfaces"] == [])
+    expect_error("another account's ENI by id -> NotFound", "InvalidNetworkInterfaceID.NotFound",
+                 lambda: base.describe_network_interfaces(NetworkInterfaceIds=twelve[:1]), 400)
+    west = ep.client("ec2", *keys, region="us-west-2")
+    check("another region's ENIs are invisible",
+          west.describe_network_interfaces(Filters=[{"Name": "network-interface-id", "Values": twelve}])["NetworkInterfaces"] == [])
+    eu = ep.client("ec2", *keys, region=HANDMADE_REGION).describe_network_interfaces()["NetworkInterfaces"]
+    check("scripted ENI (estate JSON) served with its public IP and tags; the stopped task's ENI is not",
+          [(e["NetworkInterfaceId"], e.get("Association", {}).get("PublicIp"), e["TagSet"]) for e in eu] ==
+          [(HANDMADE_ENI, HANDMADE_PUBLIC_IP, [{"Key": "team", "Value": "ops"}])], eu)
+
+    ep.control("POST", "deny", {"deniedOperations": {BASE_ACCOUNT: ["ec2:DescribeNetworkInterfaces", "ecs:ListClusters"]}})
+    expect_error("denied account -> UnauthorizedOperation (403)", "UnauthorizedOperation",
+                 base.describe_network_interfaces, 403)
+    expect_error("denied ECS operation -> AccessDeniedException (400)", "AccessDeniedException",
+                 ep.client("ecs").list_clusters, 400)
+    check("other accounts are not denied", len(ec2.describe_network_interfaces(MaxResults=5)["NetworkInterfaces"]) == 5)
+    ep.control("POST", "deny", {})
+    check("allowed again after POST /_control/deny {}", base.describe_network_interfaces()["NetworkInterfaces"] == [])
+
+    expect_error("EC2 wrong secret -> SignatureDoesNotMatch (403)", "SignatureDoesNotMatch",
+                 lambda: ep.client("ec2", secret="wrong-secret").describe_network_interfaces(), 403)
+    expect_error("EC2 unknown key -> AuthFailure (401)", "AuthFailure",
+                 lambda: ep.client("ec2", key="AKIDUNKNOWN00000000").describe_network_interfaces(), 401)
+    skewed = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None) - datetime.timedelta(minutes=20)
+    with unittest.mock.patch.object(botocore.auth, "get_current_datetime", return_value=skewed):
+        expect_error("EC2 clock 20 min behind -> RequestExpired", "RequestExpired",
+                     lambda: ep.client("ec2").describe_network_interfaces(), 400)
+    check("STS still answers the query protocol beside EC2",
+          ep.client("sts").get_caller_identity()["Account"] == BASE_ACCOUNT)
+
+
 def check_signatures(ep, creds):
     print("SigV4 verification")
     before = ep.control("GET", "stats")["signatureRejections"]
@@ -393,6 +555,9 @@ def check_signatures(ep, creds):
     expect_error("expired temporary credentials (STS) -> ExpiredToken", "ExpiredToken",
                  lambda: ep.client("sts", creds["AccessKeyId"], creds["SecretAccessKey"],
                                    creds["SessionToken"]).get_caller_identity(), 403)
+    expect_error("expired temporary credentials (EC2) -> RequestExpired", "RequestExpired",
+                 lambda: ep.client("ec2", creds["AccessKeyId"], creds["SecretAccessKey"],
+                                   creds["SessionToken"]).describe_network_interfaces(), 400)
 
 
 def check_faults(ep):
@@ -425,6 +590,16 @@ def check_faults(ep):
     sts = ep.client("sts")
     ep.control("POST", "faults", {"throttleEveryNth": 1, "operation": "GetCallerIdentity"})
     expect_error("STS throttle -> Throttling", "Throttling", sts.get_caller_identity, 400)
+
+    ep.control("POST", "faults", {"throttleEveryNth": 2, "operation": "DescribeNetworkInterfaces"})
+    expect_error("EC2 throttle -> RequestLimitExceeded (503)", "RequestLimitExceeded",
+                 lambda: [ep.client("ec2").describe_network_interfaces() for _ in range(2)], 503)
+    retrying_ec2 = ep.client("ec2", config=Config(retries={"total_max_attempts": 4, "mode": "standard"}))
+    answers = [retrying_ec2.describe_network_interfaces()["NetworkInterfaces"] for _ in range(2)]
+    stats = ep.control("GET", "stats")["operations"]["DescribeNetworkInterfaces"]
+    check("EC2 throttle every 2nd call: boto3 retries and succeeds",
+          answers == [[], []] and (stats["attempts"], stats["successes"]) == (2 + 3, 1 + 2)
+          and [c["errorCode"] for c in stats["calls"]].count("RequestLimitExceeded") == 2, stats["attempts"])
 
     ep.control("POST", "faults", {"internalErrorEveryNth": 1})
     expect_error("500 -> ServerException", "ServerException", ecs.list_clusters, 500)
@@ -507,8 +682,12 @@ def main():
         generated = ep.control("POST", "generate", {
             "replace": True, "accounts": 2, "regions": ["us-east-1", "us-west-2"], "repositoriesPerRegion": 10,
             "clustersPerRegion": 2, "servicesPerCluster": 12, "tasksPerCluster": 250, "stoppedTasksPerCluster": 5,
-            "taskDefinitionsPerRegion": 6, "taskDefinitionFamilies": 2, "inactiveOldRevisions": True})
-        check("generate", generated["runningTasks"] == 2 * 2 * 2 * 250, generated)
+            "taskDefinitionsPerRegion": 6, "taskDefinitionFamilies": 2, "inactiveOldRevisions": True,
+            "publicIpEveryNthTask": 10})
+        check("generate", generated["runningTasks"] == 2 * 2 * 2 * 250 and generated["publicIpTasks"] == 2 * 2 * 2 * 25,
+              generated)
+        check("every running task has its ENI", generated["summary"]["networkInterfaces"] == 2 * 2 * 2 * 250,
+              generated["summary"])
         ep.control("POST", "estate?merge=true", handmade_estate())
         ep.control("POST", "sts", {"deniedRoleArns": [DENIED_ROLE]})
         ep.control("POST", "reset")
@@ -516,6 +695,7 @@ def main():
         creds = check_sts_and_roles(ep)
         check_ecr(ep, creds)
         check_ecs(ep, creds)
+        check_ec2(ep, creds)
         check_signatures(ep, creds)
         check_faults(ep)
     finally:
