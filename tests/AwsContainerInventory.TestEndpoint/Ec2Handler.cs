@@ -14,8 +14,11 @@ internal sealed partial class Ec2Handler(Estate estate, EndpointStats stats) : I
 {
     public const string ApiVersion = "2016-11-15";
 
-    /// <summary>Filter values and ENI ids one DescribeNetworkInterfaces call may carry, together.</summary>
-    public const int MaxValuesPerRequest = 1000;
+    /// <summary>
+    /// Filter values and ENI ids one DescribeNetworkInterfaces call may carry, together: EC2 answers more than 200
+    /// values with FilterLimitExceeded.
+    /// </summary>
+    public const int MaxValuesPerRequest = 200;
 
     public static readonly IReadOnlySet<string> Operations = new HashSet<string> { "DescribeNetworkInterfaces" };
 

@@ -107,7 +107,7 @@ public sealed class EndpointStats
         get { lock (_sync) { return new Dictionary<string, int>(_signatureRejections); } }
     }
 
-    /// <summary>DescribeClusters / DescribeServices / DescribeTasks calls over the AWS batch limit, and DescribeNetworkInterfaces calls over 1000 values.</summary>
+    /// <summary>DescribeClusters / DescribeServices / DescribeTasks calls over the AWS batch limit, and DescribeNetworkInterfaces calls over 200 values.</summary>
     public int BatchLimitViolations => Volatile.Read(ref _batchLimitViolations);
 
     public int FaultsInjected(FaultKind kind)

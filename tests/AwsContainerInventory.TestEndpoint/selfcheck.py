@@ -455,15 +455,15 @@ def check_ec2(ep, creds):
                  lambda: ec2.describe_network_interfaces(NextToken="bm9wZQ"), 400)
 
     before = ep.control("GET", "stats")["batchLimitViolations"]
-    too_many = [f"eni-{i:017x}" for i in range(1001)]
-    expect_error("1001 filter values -> FilterLimitExceeded", "FilterLimitExceeded",
+    too_many = [f"eni-{i:017x}" for i in range(201)]
+    expect_error("201 filter values -> FilterLimitExceeded", "FilterLimitExceeded",
                  lambda: ec2.describe_network_interfaces(Filters=[{"Name": "network-interface-id", "Values": too_many}]), 400)
     after = ep.control("GET", "stats")
-    check("over 1000 values counted as a batch-limit violation (batchSize 1001)",
+    check("over 200 values counted as a batch-limit violation (batchSize 201)",
           after["batchLimitViolations"] == before + 1
-          and after["operations"]["DescribeNetworkInterfaces"]["calls"][-1]["batchSize"] == 1001, after["batchLimitViolations"])
-    exactly = ec2.describe_network_interfaces(Filters=[{"Name": "network-interface-id", "Values": too_many[:1000]}])
-    check("1000 filter values accepted", exactly["NetworkInterfaces"] == [])
+          and after["operations"]["DescribeNetworkInterfaces"]["calls"][-1]["batchSize"] == 201, after["batchLimitViolations"])
+    exactly = ec2.describe_network_interfaces(Filters=[{"Name": "network-interface-id", "Values": too_many[:200]}])
+    check("200 filter values accepted", exactly["NetworkInterfaces"] == [])
     expect_error("MaxResults with NetworkInterfaceIds -> InvalidParameterCombination", "InvalidParameterCombination",
                  lambda: ec2.describe_network_interfaces(NetworkInterfaceIds=twelve[:1], MaxResults=5), 400)
     expect_error("MaxResults 4 -> InvalidParameterValue", "InvalidParameterValue",

@@ -29,21 +29,22 @@ public sealed class ScriptedEndpointTests : IAsyncLifetime
             new AwsCredentials(Estate.DefaultAccessKeyId, secret ?? Estate.DefaultSecretAccessKey));
 
     private EstateGenerationResult Generate(int repositories = 0, int clusters = 0, int services = 0, int tasks = 0, int stopped = 0, int definitions = 0,
-        int accounts = 1, string firstAccount = Estate.DefaultAccountId, string[]? regions = null) =>
+        int accounts = 1, string firstAccount = Estate.DefaultAccountId, string[]? regions = null, int publicIpEveryNthTask = 0) =>
         _endpoint.Estate.Generate(new EstateGenerationOptions
         {
             Accounts = accounts, FirstAccountId = firstAccount, Regions = regions ?? new[] { Region },
             RepositoriesPerRegion = repositories, ClustersPerRegion = clusters, ServicesPerCluster = services,
             TasksPerCluster = tasks, StoppedTasksPerCluster = stopped, TaskDefinitionsPerRegion = definitions,
+            PublicIpEveryNthTask = publicIpEveryNthTask,
         });
 
     [Fact]
     public void The_whole_inventory_is_accepted_by_strict_sigv4_and_makes_the_minimum_calls()
     {
-        Generate(repositories: 250, clusters: 3, services: 23, tasks: 130, stopped: 7, definitions: 12);
+        var generated = Generate(repositories: 250, clusters: 3, services: 23, tasks: 130, stopped: 7, definitions: 12, publicIpEveryNthTask: 9);
         Connect(pageSize: 50);
 
-        var result = CmdletHarness.Invoke("Get-EcrRepository; Get-EcsCluster; Get-EcsService; Get-EcsTask -SkipPublicIp; Get-EcsTaskDefinition");
+        var result = CmdletHarness.Invoke("Get-EcrRepository; Get-EcsCluster; Get-EcsService; Get-EcsTask; Get-EcsTaskDefinition");
 
         Assert.Empty(result.Errors);
         Assert.Equal(0, _endpoint.Stats.SignatureRejections);
@@ -66,6 +67,16 @@ public sealed class ScriptedEndpointTests : IAsyncLifetime
         Assert.Equal(1, _endpoint.Stats.CallCount("ListTaskDefinitions"));
         Assert.Equal(12, _endpoint.Stats.CallCount("DescribeTaskDefinition"));
         Assert.All(_endpoint.Stats.Calls("ListTasks"), call => Assert.Equal("RUNNING", call.DesiredStatus));
+
+        // Public IPs: one DescribeNetworkInterfaces per 200 interfaces of the pair, across its clusters.
+        int interfaces = result.Of<EcsTask>().Sum(t => t.NetworkInterfaceIds?.Count ?? 0);
+        Assert.True(interfaces > 200, "the estate should need more than one lookup");
+        Assert.Equal((interfaces + 199) / 200, _endpoint.Stats.CallCount("DescribeNetworkInterfaces"));
+        Assert.All(_endpoint.Stats.Calls("DescribeNetworkInterfaces"), call => Assert.InRange(call.BatchSize ?? 0, 1, 200));
+        Assert.Equal(generated.PublicIpTasks, result.Of<EcsTask>().Count(t => t.PublicIpAddresses!.Count > 0));
+        Assert.All(result.Of<EcsTask>().Where(t => t.PublicIpAddresses!.Count > 0), t =>
+            Assert.Equal(_endpoint.Estate.GetNetworkInterface(Estate.DefaultAccountId, Region, t.NetworkInterfaceIds![0])!["association"]!["publicIp"]!.GetValue<string>(),
+                Assert.Single(t.PublicIpAddresses!)));
     }
 
     [Fact]
@@ -108,13 +119,14 @@ public sealed class ScriptedEndpointTests : IAsyncLifetime
         }
         Connect(pageSize: 20);
 
-        var result = CmdletHarness.Invoke("Get-EcrRepository; Get-EcsTask -SkipPublicIp");
+        var result = CmdletHarness.Invoke("Get-EcrRepository; Get-EcsTask");
 
         Assert.Empty(result.Errors);
         Assert.Equal(60, result.Of<EcrRepository>().Select(r => r.Uid).Distinct().Count());
         Assert.Equal(60, result.Of<EcrRepository>().Count);
         Assert.Equal(240, result.Of<EcsTask>().Select(t => t.Uid).Distinct().Count());
         Assert.Equal(240, result.Of<EcsTask>().Count);
+        Assert.All(result.Of<EcsTask>(), t => Assert.NotNull(t.PublicIpAddresses));   // the lookup survived the faults too
         Assert.True(_endpoint.Stats.TotalCalls > 60 * 2 + 3, "the faults should have forced retries");
     }
 
