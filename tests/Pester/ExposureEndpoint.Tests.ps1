@@ -1,0 +1,92 @@
+#requires -Version 7.2
+<#
+    Task public IPs and Get-ContainerExposure against the scripted endpoint (tests/AwsContainerInventory.TestEndpoint,
+    run as a program): two accounts through their roles, a generated estate where every 7th running task has a
+    public IP, and ec2:DescribeNetworkInterfaces denied to the second account. Exact lookup calls from the
+    endpoint's own counts.
+#>
+
+BeforeAll {
+    $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    Import-Module (Join-Path $repoRoot 'AwsContainerInventory.psd1') -Force
+    $endpointDll = Get-ChildItem (Join-Path $repoRoot 'tests/AwsContainerInventory.TestEndpoint/bin') -Recurse -Filter AwsContainerInventory.TestEndpoint.dll |
+        Where-Object FullName -like '*net10.0*' | Sort-Object LastWriteTime -Descending | Select-Object -First 1
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    $start.ArgumentList.Add($endpointDll.FullName)
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardInput = $true
+    $script:endpoint = [System.Diagnostics.Process]::Start($start)
+    $script:url = ($endpoint.StandardOutput.ReadLine() -split ' ')[1].TrimEnd('/')
+
+    function Invoke-Control([string] $Path, [string] $Json = '{}') {
+        Invoke-RestMethod -Method Post -Uri "$url$Path" -Body $Json -ContentType 'application/json' -NoProxy
+    }
+    function Get-Calls([string] $Operation) { @((Invoke-RestMethod -Uri "$url/_control/stats" -NoProxy).operations.$Operation.calls) }
+
+    $script:open = '111100000001'
+    $script:denied = '111100000002'
+    $script:generated = Invoke-Control '/_control/generate' (@{
+            replace = $true; accounts = 2; firstAccountId = $open; regions = @('us-east-1')
+            repositoriesPerRegion = 0; clustersPerRegion = 2; servicesPerCluster = 0; tasksPerCluster = 260; taskDefinitionsPerRegion = 2
+            publicIpEveryNthTask = 7
+        } | ConvertTo-Json)
+    Invoke-Control '/_control/deny' (@{ deniedOperations = @{ $denied = @('ec2:DescribeNetworkInterfaces') } } | ConvertTo-Json -Depth 3) | Out-Null
+    $script:roles = $open, $denied | ForEach-Object { "arn:aws:iam::${_}:role/Inventory" }
+    Connect-AwsInventory -AccessKey AKIDEXAMPLEBASE0001 -SecretKey (ConvertTo-SecureString base-secret-key-for-tests -AsPlainText -Force) `
+        -Region us-east-1 -EndpointUrl $url -RoleArn $roles
+}
+
+AfterAll {
+    Disconnect-AwsInventory -ErrorAction SilentlyContinue
+    $endpoint.StandardInput.Close()
+    if (-not $endpoint.WaitForExit(5000)) { $endpoint.Kill($true) }
+}
+
+Describe 'Get-EcsTask public IPs on the scripted endpoint' {
+    BeforeAll {
+        Invoke-Control '/_control/reset' | Out-Null
+        $tasks = @(Get-EcsTask -ErrorVariable failures -WarningVariable warnings -WarningAction SilentlyContinue)
+        $calls = Get-Calls 'DescribeNetworkInterfaces'
+    }
+
+    It 'returns every task of both accounts, without errors' {
+        $failures | Should -BeNullOrEmpty
+        $tasks | Should -HaveCount (2 * 2 * 260)
+    }
+
+    It 'fills the public IPs of the readable account from batched calls of at most 200 interfaces' {
+        $readable = @($tasks | Where-Object AccountId -EQ $open)
+        $interfaces = ($readable | ForEach-Object { $_.NetworkInterfaceIds.Count } | Measure-Object -Sum).Sum
+        @($calls | Where-Object accountId -EQ $open) | Should -HaveCount ([math]::Ceiling($interfaces / 200))
+        $calls | ForEach-Object { $_.batchSize | Should -BeLessOrEqual 200 }
+        @($readable | Where-Object { $null -eq $_.PublicIpAddresses }) | Should -HaveCount 0
+        @($readable | Where-Object { $_.PublicIpAddresses.Count -gt 0 }).Count | Should -BeGreaterThan 0
+    }
+
+    It 'warns once for the denied role, asks it once, and still returns its tasks without public IPs' {
+        $warnings | Should -HaveCount 1
+        "$warnings" | Should -BeLike "*role arn:aws:iam::${denied}:role/Inventory*"
+        @($calls | Where-Object accountId -EQ $denied) | Should -HaveCount 1
+        @($tasks | Where-Object AccountId -EQ $denied | Where-Object { $null -ne $_.PublicIpAddresses }) | Should -HaveCount 0
+    }
+
+    It 'counts as many public tasks as the estate has in the readable account' {
+        $public = @($tasks | Where-Object { $_.PublicIpAddresses.Count -gt 0 })
+        $estate = Invoke-RestMethod -Uri "$url/_control/estate" -NoProxy
+        $region = $estate.regions | Where-Object { $_.accountId -eq $open -and $_.region -eq 'us-east-1' }
+        $expected = @($region.networkInterfaces | Where-Object { $_.association.publicIp }).Count
+        $public | Should -HaveCount $expected
+    }
+}
+
+Describe 'Get-ContainerExposure on the scripted endpoint' {
+    It 'exports one PublicTask finding per public task of the readable account, with its reason' {
+        $path = Join-Path $TestDrive exposure.csv
+        Get-ContainerExposure -Kind PublicTask -WarningAction SilentlyContinue -ErrorVariable failures | Export-Csv -Path $path -NoTypeInformation
+        $failures | Should -BeNullOrEmpty
+        $rows = @(Import-Csv $path)
+        $public = @(Get-EcsTask -WarningAction SilentlyContinue | Where-Object { $_.PublicIpAddresses.Count -gt 0 })
+        @($rows.ResourceArn | Sort-Object) | Should -Be @($public.TaskArn | Sort-Object)
+        $rows | ForEach-Object { $_.Severity | Should -Be 'High'; $_.Reason | Should -Match 'has public IP \d+\.\d+\.\d+\.\d+' }
+    }
+}
