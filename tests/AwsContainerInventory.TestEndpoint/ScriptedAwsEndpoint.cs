@@ -145,13 +145,14 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
         public string? ErrorCode;
         public FaultKind Fault;
         public bool Aborted;
+        public Stopwatch Clock = null!;
     }
 
     private async Task HandleAwsAsync(HttpContext context)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var facts = new CallFacts();
+        var facts = new CallFacts { Clock = clock };
         Stats.RequestStarted();
         try
         {
@@ -207,7 +208,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
         var latency = Faults.LatencyFor(operation);
         if (latency > 0)
         {
-            await DelayAsync(context, latency);
+            await WaitForLatencyAsync(context, facts.Clock, latency);
         }
 
         CallerIdentity caller;
@@ -492,10 +493,39 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
         context.Abort();
     }
 
+    // How late Task.Delay wakes up under load (timer granularity, a busy thread pool), learnt from the waits
+    // themselves, so a "25 ms" call is answered about 25 ms after it arrived rather than 25 ms plus the overshoot.
+    // It tracks the lower quartile of the lateness, not its mean: three waits in four still end late, so the
+    // endpoint errs on the slow side and can only flatter no client.
+    private double _delayOvershootMs;
+    private const double OvershootQuantile = 0.25;
+    private const double OvershootStepMs = 0.02;
+
+    /// <summary>
+    /// Injected latency counts from the request's arrival, as a network's would: the wait ends about
+    /// <paramref name="latencyMs"/> after the request arrived, whatever reading it took.
+    /// </summary>
+    private async Task WaitForLatencyAsync(HttpContext context, Stopwatch sinceArrival, int latencyMs)
+    {
+        double overshoot = Volatile.Read(ref _delayOvershootMs);
+        // Whole milliseconds, rounded up: Task.Delay truncates a fraction, which would end the wait early.
+        int planned = (int)Math.Ceiling(latencyMs - sinceArrival.Elapsed.TotalMilliseconds - overshoot);
+        if (planned < 1) return;
+        var before = sinceArrival.Elapsed;
+        await DelayAsync(context, planned);
+        double late = (sinceArrival.Elapsed - before).TotalMilliseconds - planned;
+        // Stochastic quantile tracking: up a little when this wait was later than the estimate, down otherwise.
+        double next = late > overshoot ? overshoot + OvershootStepMs * (1 - OvershootQuantile) : overshoot - OvershootStepMs * OvershootQuantile;
+        Volatile.Write(ref _delayOvershootMs, Math.Clamp(next, 0, 5));
+    }
+
     /// <summary>Waits, but gives up when the client disconnects or the endpoint stops.</summary>
-    private async Task DelayAsync(HttpContext context, int milliseconds)
+    private Task DelayAsync(HttpContext context, int milliseconds) => DelayAsync(context, TimeSpan.FromMilliseconds(milliseconds));
+
+    /// <summary>Waits, but gives up when the client disconnects or the endpoint stops.</summary>
+    private async Task DelayAsync(HttpContext context, TimeSpan duration)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        await Task.Delay(milliseconds, cancel.Token);
+        await Task.Delay(duration, cancel.Token);
     }
 }

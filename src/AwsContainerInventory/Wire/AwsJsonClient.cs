@@ -31,7 +31,7 @@ namespace AwsContainerInventory.Wire
         protected Task<T> SendAsync<T>(string operation, byte[] body, Func<JsonElement, T> read, CancellationToken cancellationToken)
         {
             var request = new AwsRequest(_service, operation, _region, _endpoint, JsonWire.ContentType, _targetPrefix + operation, body, _credentials);
-            return _transport.SendAsync(request, bytes => read(JsonWire.ParseRoot(bytes)), _observer, cancellationToken);
+            return _transport.SendAsync(request, bytes => JsonWire.Read(bytes, read), _observer, cancellationToken);
         }
     }
 }

@@ -157,16 +157,30 @@ namespace AwsContainerInventory.Wire
         private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream();
+            long? declared = response.Content.Headers.ContentLength;
             using (cancellationToken.Register(() => stream.Dispose()))
             {
+                if (declared.HasValue && declared.Value <= int.MaxValue)
+                {
+                    // One array of the declared size: no growing buffer and no final copy, which for large pages
+                    // would be three large-object-heap allocations per call.
+                    var body = new byte[declared.Value];
+                    int read = 0;
+                    while (read < body.Length)
+                    {
+                        int n = await stream.ReadAsync(body, read, body.Length - read, cancellationToken).ConfigureAwait(false);
+                        if (n == 0) break;
+                        read += n;
+                    }
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (read != body.Length) throw new IOException("The response ended after " + read + " of " + body.Length + " bytes.");
+                    return body;
+                }
+                using var buffer = new MemoryStream();
                 await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                return buffer.ToArray();
             }
-            cancellationToken.ThrowIfCancellationRequested();
-            long? declared = response.Content.Headers.ContentLength;
-            if (declared.HasValue && buffer.Length != declared.Value)
-                throw new IOException("The response ended after " + buffer.Length + " of " + declared.Value + " bytes.");
-            return buffer.ToArray();
         }
 
         internal static AwsServiceException ParseError(AwsRequest request, int status, HttpResponseMessage? response, byte[] body, string? requestId)

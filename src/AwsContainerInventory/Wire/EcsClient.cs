@@ -79,8 +79,8 @@ namespace AwsContainerInventory.Wire
             {
                 if (!root.TryGetProperty("taskDefinition", out JsonElement definition) || definition.ValueKind != JsonValueKind.Object)
                     throw new JsonException("DescribeTaskDefinition returned no taskDefinition.");
-                JsonElement? tags = root.TryGetProperty("tags", out JsonElement t) && t.ValueKind == JsonValueKind.Array ? t : (JsonElement?)null;
-                return new TaskDefinitionResult(definition, tags);
+                JsonElement? tags = root.TryGetProperty("tags", out JsonElement t) && t.ValueKind == JsonValueKind.Array ? t.Clone() : (JsonElement?)null;
+                return new TaskDefinitionResult(definition.Clone(), tags);
             }, cancellationToken);
         }
 

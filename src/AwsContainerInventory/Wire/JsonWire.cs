@@ -47,21 +47,27 @@ namespace AwsContainerInventory.Wire
             if (!string.IsNullOrEmpty(value)) writer.WriteString(name, value);
         }
 
-        /// <summary>Parses a body and returns a detached copy of its root, so no pooled buffer outlives the call.</summary>
-        public static JsonElement ParseRoot(byte[] body)
+        /// <summary>
+        /// Parses a body and hands its root to <paramref name="read"/> while the document is alive; the document's
+        /// pooled buffers go back to the pool afterwards. So whatever <paramref name="read"/> returns must not point
+        /// into the document: <see cref="Array"/> returns detached copies of the items, one small object each,
+        /// rather than one copy of the whole page (which would land on the large object heap).
+        /// </summary>
+        public static T Read<T>(byte[] body, Func<JsonElement, T> read)
         {
             if (body.Length == 0) throw new JsonException("Empty response body.");
             using JsonDocument document = JsonDocument.Parse(body);
             if (document.RootElement.ValueKind != JsonValueKind.Object) throw new JsonException("Response body is not a JSON object.");
-            return document.RootElement.Clone();
+            return read(document.RootElement);
         }
 
+        /// <summary>The items of an array member, each a detached copy that outlives the document.</summary>
         public static IReadOnlyList<JsonElement> Array(JsonElement parent, string name)
         {
             if (parent.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Array)
             {
                 var items = new List<JsonElement>(value.GetArrayLength());
-                foreach (JsonElement item in value.EnumerateArray()) items.Add(item);
+                foreach (JsonElement item in value.EnumerateArray()) items.Add(item.Clone());
                 return items;
             }
             return System.Array.Empty<JsonElement>();
