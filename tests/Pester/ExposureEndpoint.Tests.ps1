@@ -9,19 +9,12 @@
 BeforeAll {
     $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     Import-Module (Join-Path $repoRoot 'AwsContainerInventory.psd1') -Force
-    $endpointDll = Get-ChildItem (Join-Path $repoRoot 'tests/AwsContainerInventory.TestEndpoint/bin') -Recurse -Filter AwsContainerInventory.TestEndpoint.dll |
-        Where-Object FullName -like '*net10.0*' | Sort-Object LastWriteTime -Descending | Select-Object -First 1
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $start.ArgumentList.Add($endpointDll.FullName)
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardInput = $true
-    $script:endpoint = [System.Diagnostics.Process]::Start($start)
-    $script:url = ($endpoint.StandardOutput.ReadLine() -split ' ')[1].TrimEnd('/')
+    Import-Module (Join-Path $PSScriptRoot 'ScriptedEndpoint.psm1') -Force
+    $script:endpoint = Start-ScriptedEndpoint
+    $script:url = $endpoint.Url
 
-    function Invoke-Control([string] $Path, [string] $Json = '{}') {
-        Invoke-RestMethod -Method Post -Uri "$url$Path" -Body $Json -ContentType 'application/json' -NoProxy
-    }
-    function Get-Calls([string] $Operation) { @((Invoke-RestMethod -Uri "$url/_control/stats" -NoProxy).operations.$Operation.calls) }
+    function Invoke-Control([string] $Path, [string] $Json = '{}') { Invoke-EndpointControl $endpoint $Path $Json }
+    function Get-Calls([string] $Operation) { @((Invoke-EndpointControl $endpoint stats -Get).operations.$Operation.calls) }
 
     $script:open = '111100000001'
     $script:denied = '111100000002'
@@ -38,8 +31,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-AwsInventory -ErrorAction SilentlyContinue
-    $endpoint.StandardInput.Close()
-    if (-not $endpoint.WaitForExit(5000)) { $endpoint.Kill($true) }
+    Stop-ScriptedEndpoint $endpoint
 }
 
 Describe 'Get-EcsTask public IPs on the scripted endpoint' {
@@ -72,7 +64,7 @@ Describe 'Get-EcsTask public IPs on the scripted endpoint' {
 
     It 'counts as many public tasks as the estate has in the readable account' {
         $public = @($tasks | Where-Object { $_.PublicIpAddresses.Count -gt 0 })
-        $estate = Invoke-RestMethod -Uri "$url/_control/estate" -NoProxy
+        $estate = Invoke-EndpointControl $endpoint estate -Get
         $region = $estate.regions | Where-Object { $_.accountId -eq $open -and $_.region -eq 'us-east-1' }
         $expected = @($region.networkInterfaces | Where-Object { $_.association.publicIp }).Count
         $public | Should -HaveCount $expected

@@ -5,20 +5,12 @@
 BeforeAll {
     $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $script:manifest = Join-Path $repoRoot 'AwsContainerInventory.psd1'
-    $endpointDll = Get-ChildItem (Join-Path $repoRoot 'tests/AwsContainerInventory.TestEndpoint/bin') -Recurse -Filter AwsContainerInventory.TestEndpoint.dll |
-        Where-Object FullName -like '*net10.0*' | Sort-Object LastWriteTime -Descending | Select-Object -First 1
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $start.ArgumentList.Add($endpointDll.FullName)
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardInput = $true
-    $script:endpoint = [System.Diagnostics.Process]::Start($start)
-    $line = $endpoint.StandardOutput.ReadLine()
-    $script:url = ($line -split ' ')[1].TrimEnd('/')
+    Import-Module (Join-Path $PSScriptRoot 'ScriptedEndpoint.psm1') -Force
+    $script:endpoint = Start-ScriptedEndpoint
+    $script:url = $endpoint.Url
 
-    function Invoke-Control([string] $Path, [string] $Json = '{}') {
-        Invoke-RestMethod -Method Post -Uri "$url$Path" -Body $Json -ContentType 'application/json' -NoProxy
-    }
-    function Get-Stats { Invoke-RestMethod -Uri "$url/_control/stats" -NoProxy }
+    function Invoke-Control([string] $Path, [string] $Json = '{}') { Invoke-EndpointControl $endpoint $Path $Json }
+    function Get-Stats { Invoke-EndpointControl $endpoint stats -Get }
 
     # A runspace of its own, with the module imported and connected, as a host such as VS Code would run it.
     function New-Shell {
@@ -36,8 +28,7 @@ Connect-AwsInventory -AccessKey AKIDEXAMPLEBASE0001 -SecretKey (ConvertTo-Secure
 }
 
 AfterAll {
-    $endpoint.StandardInput.Close()
-    if (-not $endpoint.WaitForExit(5000)) { $endpoint.Kill($true) }
+    Stop-ScriptedEndpoint $endpoint
 }
 
 Describe 'Progress' {

@@ -13,27 +13,16 @@ namespace AwsContainerInventory.Wire
     /// What an AWS query-protocol client (STS, EC2) needs: a form-encoded POST of <c>Action</c>, <c>Version</c> and
     /// the operation's parameters, signed for the service, and an XML answer read by local names.
     /// </summary>
-    internal abstract class AwsQueryClient
+    internal abstract class AwsQueryClient : AwsServiceClient
     {
         private const string FormContentType = "application/x-www-form-urlencoded; charset=utf-8";
-        private readonly string _service;
         private readonly string _apiVersion;
-        private readonly AwsTransport _transport;
-        private readonly Uri _endpoint;
-        private readonly string _region;
-        private readonly ICredentialProvider _credentials;
-        private readonly ICallObserver? _observer;
 
         protected AwsQueryClient(string service, string apiVersion, AwsTransport transport, Uri endpoint, string region,
             ICredentialProvider credentials, ICallObserver? observer)
+            : base(service, transport, endpoint, region, credentials, observer)
         {
-            _service = service;
             _apiVersion = apiVersion;
-            _transport = transport;
-            _endpoint = endpoint;
-            _region = region;
-            _credentials = credentials;
-            _observer = observer;
         }
 
         protected Task<T> SendAsync<T>(string operation, IEnumerable<KeyValuePair<string, string>> parameters, Func<XElement, T> read, CancellationToken cancellationToken)
@@ -41,8 +30,8 @@ namespace AwsContainerInventory.Wire
             var form = new StringBuilder("Action=").Append(operation).Append("&Version=").Append(_apiVersion);
             foreach (var parameter in parameters)
                 form.Append('&').Append(WebUtility.UrlEncode(parameter.Key)).Append('=').Append(WebUtility.UrlEncode(parameter.Value));
-            var request = new AwsRequest(_service, operation, _region, _endpoint, FormContentType, null, Encoding.UTF8.GetBytes(form.ToString()), _credentials);
-            return _transport.SendAsync(request, bytes => read(XElement.Parse(Encoding.UTF8.GetString(bytes))), _observer, cancellationToken);
+            return PostAsync(operation, FormContentType, null, Encoding.UTF8.GetBytes(form.ToString()),
+                bytes => read(XElement.Parse(Encoding.UTF8.GetString(bytes))), cancellationToken);
         }
 
         protected static KeyValuePair<string, string> Parameter(string name, string value) => new KeyValuePair<string, string>(name, value);
