@@ -56,6 +56,13 @@ try {
         $entry.Value | ConvertTo-CloudResource | Export-Csv -Path $file -NoTypeInformation
     }
     Write-Host "Wrote $csv and one CSV per object type (Cloud Resource attribute names) in $OutputDirectory" -ForegroundColor Green
+
+    Write-Host '== Exposure (Get-ContainerExposure), most severe first' -ForegroundColor Cyan
+    $exposure = Join-Path $OutputDirectory 'exposure.csv'
+    $findings = @(Get-ContainerExposure)
+    $findings | Format-Table -Wrap | Out-Host
+    $findings | Export-Csv -Path $exposure -NoTypeInformation
+    Write-Host "Wrote $($findings.Count) findings to $exposure" -ForegroundColor Green
 }
 finally {
     Disconnect-AwsInventory -Confirm:$false
