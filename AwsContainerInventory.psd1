@@ -31,7 +31,7 @@
             Tags         = @('AWS', 'ECR', 'ECS', 'Inventory', 'Containers', 'Security', 'CloudResource', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/awscontainerinventory/AwsContainerInventory'
             LicenseUri   = 'https://github.com/awscontainerinventory/AwsContainerInventory/blob/main/LICENSE'
-            ReleaseNotes = 'First release: ECR and ECS inventory across roles and regions.'
+            ReleaseNotes = 'First release: ECR and ECS inventory across roles and regions; task public IPs, repository policy analysis, image-to-repository links and Get-ContainerExposure.'
         }
     }
 }
