@@ -37,49 +37,77 @@ namespace AwsContainerInventory.Inventory
         public static Task ReadServicesAsync(InventoryScope scope, ClusterSelection clusters, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
         {
             IEcsClient ecs = scope.CreateEcsClient();
-            return ForEachClusterAsync(ecs, scope, clusters, run, session, cancellationToken, async cluster =>
-            {
-                run.WriteVerbose("ECS ListServices in cluster " + cluster + ", " + scope.Label + ".");
-                await Paging.ListInBatchesAsync(token => ecs.ListServicesAsync(cluster, session.PageSize, token, cancellationToken),
-                    EcsLimits.DescribeServicesBatch, async batch =>
-                    {
-                        DescribeResult result = await ecs.DescribeServicesAsync(cluster, batch, cancellationToken).ConfigureAwait(false);
-                        ReportFailures(result, scope, run, "service");
-                        foreach (JsonElement service in result.Items)
-                            await run.WriteRecordAsync(EcsService.FromApi(service, scope.Region, DateTime.UtcNow), "services").ConfigureAwait(false);
-                    }, session.ParallelRequests, cancellationToken).ConfigureAwait(false);
-            });
+            return ForEachClusterAsync(ecs, scope, clusters, run, session, cancellationToken,
+                cluster => ReadServicesOfClusterAsync(ecs, cluster, scope, run, session, cancellationToken));
         }
 
         /// <summary>
         /// Tasks of the pair's selected clusters. With <paramref name="lookUpPublicIps"/>, their network interfaces'
         /// public IPs are resolved in batches across all of the pair's clusters (see <see cref="TaskPublicIpLookup"/>).
         /// </summary>
-        public static async Task ReadTasksAsync(InventoryScope scope, ClusterSelection clusters, bool includeStopped, bool lookUpPublicIps,
+        public static Task ReadTasksAsync(InventoryScope scope, ClusterSelection clusters, bool includeStopped, bool lookUpPublicIps,
             InventoryRun run, InventorySession session, CancellationToken cancellationToken)
         {
             IEcsClient ecs = scope.CreateEcsClient();
-            TaskPublicIpLookup? publicIps = lookUpPublicIps ? new TaskPublicIpLookup(scope, run, cancellationToken) : null;
             string[] statuses = includeStopped ? new[] { Running, Stopped } : new[] { Running };
+            TaskPublicIpLookup? publicIps = lookUpPublicIps ? new TaskPublicIpLookup(scope, run, cancellationToken) : null;
+            return WithPublicIpsAsync(publicIps, cancellationToken, () => ForEachClusterAsync(ecs, scope, clusters, run, session, cancellationToken,
+                cluster => ReadTasksOfClusterAsync(ecs, cluster, statuses, publicIps, scope, run, session, cancellationToken)));
+        }
+
+        /// <summary>
+        /// Services and RUNNING tasks (with their public IPs) of every cluster of the pair, from one cluster listing:
+        /// what Get-ContainerExposure reads.
+        /// </summary>
+        public static Task ReadServicesAndTasksAsync(InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+        {
+            IEcsClient ecs = scope.CreateEcsClient();
+            string[] running = { Running };
+            var publicIps = new TaskPublicIpLookup(scope, run, cancellationToken);
+            return WithPublicIpsAsync(publicIps, cancellationToken, () => ForEachClusterAsync(ecs, scope, new ClusterSelection(null), run, session, cancellationToken,
+                cluster => Task.WhenAll(
+                    ReadServicesOfClusterAsync(ecs, cluster, scope, run, session, cancellationToken),
+                    ReadTasksOfClusterAsync(ecs, cluster, running, publicIps, scope, run, session, cancellationToken))));
+        }
+
+        private static async Task ReadServicesOfClusterAsync(IEcsClient ecs, string cluster, InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+        {
+            run.WriteVerbose("ECS ListServices in cluster " + cluster + ", " + scope.Label + ".");
+            await Paging.ListInBatchesAsync(token => ecs.ListServicesAsync(cluster, session.PageSize, token, cancellationToken),
+                EcsLimits.DescribeServicesBatch, async batch =>
+                {
+                    DescribeResult result = await ecs.DescribeServicesAsync(cluster, batch, cancellationToken).ConfigureAwait(false);
+                    ReportFailures(result, scope, run, "service");
+                    foreach (JsonElement service in result.Items)
+                        await run.WriteRecordAsync(EcsService.FromApi(service, scope.Region, DateTime.UtcNow), "services").ConfigureAwait(false);
+                }, session.ParallelRequests, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static Task ReadTasksOfClusterAsync(IEcsClient ecs, string cluster, string[] statuses, TaskPublicIpLookup? publicIps,
+            InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken) =>
+            Task.WhenAll(statuses.Select(async status =>
+            {
+                run.WriteVerbose("ECS ListTasks (" + status + ") in cluster " + cluster + ", " + scope.Label + ".");
+                await Paging.ListInBatchesAsync(token => ecs.ListTasksAsync(cluster, status, session.PageSize, token, cancellationToken),
+                    EcsLimits.DescribeTasksBatch, async batch =>
+                    {
+                        DescribeResult result = await ecs.DescribeTasksAsync(cluster, batch, cancellationToken).ConfigureAwait(false);
+                        ReportFailures(result, scope, run, "task");
+                        foreach (JsonElement item in result.Items)
+                        {
+                            EcsTask task = EcsTask.FromApi(item, scope.Region, DateTime.UtcNow);
+                            if (publicIps != null) await publicIps.AddAsync(task).ConfigureAwait(false);
+                            else await run.WriteRecordAsync(task, "tasks").ConfigureAwait(false);
+                        }
+                    }, session.ParallelRequests, cancellationToken).ConfigureAwait(false);
+            }));
+
+        /// <summary>Runs the pair's task reading, then resolves and writes the tasks still waiting for their public IPs.</summary>
+        private static async Task WithPublicIpsAsync(TaskPublicIpLookup? publicIps, CancellationToken cancellationToken, Func<Task> readTasks)
+        {
             try
             {
-                await ForEachClusterAsync(ecs, scope, clusters, run, session, cancellationToken, cluster =>
-                    Task.WhenAll(statuses.Select(async status =>
-                    {
-                        run.WriteVerbose("ECS ListTasks (" + status + ") in cluster " + cluster + ", " + scope.Label + ".");
-                        await Paging.ListInBatchesAsync(token => ecs.ListTasksAsync(cluster, status, session.PageSize, token, cancellationToken),
-                            EcsLimits.DescribeTasksBatch, async batch =>
-                            {
-                                DescribeResult result = await ecs.DescribeTasksAsync(cluster, batch, cancellationToken).ConfigureAwait(false);
-                                ReportFailures(result, scope, run, "task");
-                                foreach (JsonElement item in result.Items)
-                                {
-                                    EcsTask task = EcsTask.FromApi(item, scope.Region, DateTime.UtcNow);
-                                    if (publicIps != null) await publicIps.AddAsync(task).ConfigureAwait(false);
-                                    else await run.WriteRecordAsync(task, "tasks").ConfigureAwait(false);
-                                }
-                            }, session.ParallelRequests, cancellationToken).ConfigureAwait(false);
-                    }))).ConfigureAwait(false);
+                await readTasks().ConfigureAwait(false);
             }
             finally
             {

@@ -8,22 +8,19 @@ namespace AwsContainerInventory.Inventory
 {
     /// <summary>
     /// What Get-ContainerExposure reads of one (role × region) pair: the same ECR and ECS inventory the Get-
-    /// cmdlets make (repositories with their policies, services, running tasks with their public IPs), then only
-    /// the task definitions those tasks and services use. Each part fails on its own: a denied ECR does not
-    /// hide the pair's public tasks.
+    /// cmdlets make (repositories with their policies; services and running tasks with their public IPs, from one
+    /// cluster listing), then only the task definitions those tasks and services use. Each part fails on its own:
+    /// a denied ECR does not hide the pair's public tasks.
     /// </summary>
     internal static class ExposureInventory
     {
         public static async Task ReadAsync(InventoryScope scope, ExposureAnalysis analysis, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
         {
-            var everyCluster = new ClusterSelection(null);
             await Task.WhenAll(
                 PartAsync("Reading ECR repositories", scope, run, cancellationToken,
                     () => EcrInventory.ReadRepositoriesAsync(scope, new NameFilter(null), run, session, cancellationToken)),
-                PartAsync("Reading ECS services", scope, run, cancellationToken,
-                    () => EcsInventory.ReadServicesAsync(scope, everyCluster, run, session, cancellationToken)),
-                PartAsync("Reading ECS tasks", scope, run, cancellationToken,
-                    () => EcsInventory.ReadTasksAsync(scope, everyCluster, includeStopped: false, lookUpPublicIps: true, run, session, cancellationToken))
+                PartAsync("Reading ECS services and tasks", scope, run, cancellationToken,
+                    () => EcsInventory.ReadServicesAndTasksAsync(scope, run, session, cancellationToken))
             ).ConfigureAwait(false);
 
             IReadOnlyList<string> definitionsInUse = analysis.ClaimTaskDefinitionsInUse(scope.Region, scope.AccountId);

@@ -118,6 +118,7 @@ public sealed class ExposureEndpointTests : IAsyncLifetime
         Assert.Equal(2, _endpoint.Stats.CallCount("DescribeNetworkInterfaces"));
         Assert.Equal(new[] { B, C }, _endpoint.Stats.Calls("DescribeNetworkInterfaces").Select(c => c.AccountId).OrderBy(a => a));
         Assert.Equal(0, _endpoint.Stats.CallCount("ListTaskDefinitions"));
+        Assert.Equal(3, _endpoint.Stats.CallCount("ListClusters"));            // one listing per pair for services and tasks together
         Assert.Equal(3, _endpoint.Stats.CallCount("DescribeTaskDefinition"));   // web, worker (B) and batch (C), once each
         Assert.Equal(0, _endpoint.Stats.SignatureRejections);
         Assert.All(findings, f => Assert.DoesNotContain("s3cr3t", f.Reason));
