@@ -24,6 +24,9 @@ namespace AwsContainerInventory.Inventory
         private List<EcsTask> _pending = new List<EcsTask>();
         private int _pendingIds;
         private volatile bool _unavailable;
+        // The pair's first lookup answers whether the permission is there; later batches wait for that answer, so a
+        // denied pair is asked exactly once however many batches fill up meanwhile. After it, lookups run at once.
+        private Task? _firstLookup;
 
         public TaskPublicIpLookup(InventoryScope scope, InventoryRun run, CancellationToken cancellationToken)
         {
@@ -71,6 +74,32 @@ namespace AwsContainerInventory.Inventory
 
         private async Task ResolveAndWriteAsync(List<EcsTask> tasks)
         {
+            TaskCompletionSource<bool>? probe = null;
+            Task first;
+            lock (_sync)
+            {
+                if (_firstLookup == null)
+                {
+                    probe = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _firstLookup = probe.Task;
+                }
+                first = _firstLookup;
+            }
+            try
+            {
+                if (probe == null) await first.ConfigureAwait(false);
+                await ResolveAsync(tasks).ConfigureAwait(false);
+            }
+            finally
+            {
+                probe?.TrySetResult(true);
+            }
+            foreach (EcsTask task in tasks)
+                await _run.WriteRecordAsync(task, "tasks").ConfigureAwait(false);
+        }
+
+        private async Task ResolveAsync(List<EcsTask> tasks)
+        {
             if (!_unavailable)
             {
                 IReadOnlyDictionary<string, IReadOnlyList<string>>? publicIps = await TryDescribeAsync(
@@ -85,8 +114,6 @@ namespace AwsContainerInventory.Inventory
                     }
                 }
             }
-            foreach (EcsTask task in tasks)
-                await _run.WriteRecordAsync(task, "tasks").ConfigureAwait(false);
         }
 
         private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?> TryDescribeAsync(IReadOnlyList<string> networkInterfaceIds)

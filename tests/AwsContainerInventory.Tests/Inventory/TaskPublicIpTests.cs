@@ -78,19 +78,21 @@ public class TaskPublicIpTests
     [Fact]
     public void A_denied_lookup_is_one_warning_per_role_and_every_task_still_comes()
     {
-        var handler = new FakeAwsHandler().WithEcs(1, runningPerCluster: 300);
+        var handler = new FakeAwsHandler().WithEcs(1, runningPerCluster: 900);
         handler.On("DescribeNetworkInterfaces", _ => FakeEstate.Ec2Error(403, "UnauthorizedOperation", "You are not authorized to perform this operation."));
+        handler.OperationLatency["DescribeNetworkInterfaces"] = TimeSpan.FromMilliseconds(300);   // batches fill up while the first lookup is out
         CmdletHarness.Connect(handler, regions: new[] { "us-east-1", "eu-west-1" });
 
         var result = CmdletHarness.Invoke("Get-EcsTask");
 
         Assert.Empty(result.Errors);
-        Assert.Equal(2 * 300, result.Of<EcsTask>().Count);
+        Assert.Equal(2 * 900, result.Of<EcsTask>().Count);
         Assert.All(result.Of<EcsTask>(), t => Assert.Null(t.PublicIpAddresses));
         string warning = Assert.Single(result.Warnings);
         Assert.Contains("ec2:DescribeNetworkInterfaces was denied", warning);
         Assert.Contains("-SkipPublicIp", warning);
-        // Once denied, a pair asks no more: its last 100 interfaces are not asked for; one call per region.
+        // Once denied, a pair asks no more: batches that fill while the first lookup is out wait for its answer,
+        // so 900 interfaces (five batches) are one call per region.
         Assert.Equal(2, handler.CallCount("DescribeNetworkInterfaces"));
     }
 

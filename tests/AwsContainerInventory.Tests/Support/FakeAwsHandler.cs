@@ -21,6 +21,9 @@ public sealed class FakeAwsHandler : HttpMessageHandler
     /// <summary>Delay added to each call, to make concurrency observable.</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>Extra delay for one operation's calls (a slow service among fast ones).</summary>
+    public ConcurrentDictionary<string, TimeSpan> OperationLatency { get; } = new(StringComparer.Ordinal);
+
     public int PeakConcurrency => Volatile.Read(ref _peak);
 
     public FakeAwsHandler On(string operation, Func<JsonObject, FakeResponse> script)
@@ -59,6 +62,7 @@ public sealed class FakeAwsHandler : HttpMessageHandler
             }
             Calls.Enqueue((operation, body, request));
             if (Latency > TimeSpan.Zero) await Task.Delay(Latency, cancellationToken);
+            if (OperationLatency.TryGetValue(operation, out var extra)) await Task.Delay(extra, cancellationToken);
             if (!_routes.TryGetValue(operation, out var script))
                 return FakeResponse.Error(400, "UnknownOperationException", "No script for " + operation).ToMessage();
             return script(body).ToMessage();
