@@ -23,12 +23,11 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot
 $manifest = Join-Path $root 'AwsContainerInventory.psd1'
-$endpointDll = Join-Path $root "tests/AwsContainerInventory.TestEndpoint/bin/$Configuration/net10.0/AwsContainerInventory.TestEndpoint.dll"
-if (-not (Test-Path $endpointDll)) { throw "Build first: $endpointDll is missing." }
 $accessKey = 'AKIDEXAMPLEBASE0001'
 $secretKey = 'base-secret-key-for-tests'
 
 Import-Module (Join-Path $PSScriptRoot 'ChildPwsh.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'ScriptedEndpoint.psm1') -Force
 
 # Runs a script block in a fresh pwsh and returns what it wrote as JSON.
 function Invoke-Fresh([string] $Script, [hashtable] $Arguments) {
@@ -45,19 +44,12 @@ function Invoke-Fresh([string] $Script, [hashtable] $Arguments) {
 }
 
 function Invoke-Control([string] $Path, [object] $Body) {
-    Invoke-RestMethod -Method Post -Uri "$script:baseUrl$Path" -Body ($Body | ConvertTo-Json -Depth 5) -ContentType 'application/json' -NoProxy
+    Invoke-EndpointControl $script:endpoint $Path ($Body | ConvertTo-Json -Depth 5)
 }
 
-$start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-$start.ArgumentList.Add($endpointDll)
-$start.ArgumentList.Add('--port'); $start.ArgumentList.Add('0')
-$start.RedirectStandardOutput = $true
-$start.RedirectStandardInput = $true   # the endpoint exits when its stdin closes
-$endpoint = [System.Diagnostics.Process]::Start($start)
+$script:endpoint = Start-ScriptedEndpoint -Configuration $Configuration
 try {
-    $line = $endpoint.StandardOutput.ReadLine()
-    if ($line -notmatch '^LISTENING (\S+)') { throw "The scripted endpoint did not start: $line" }
-    $script:baseUrl = $Matches[1].TrimEnd('/')
+    $baseUrl = $endpoint.Url
 
     $inventory = @'
 param($Manifest, $Endpoint, $AccessKey, $SecretKey, $Roles, $Regions, $Runs)
@@ -85,7 +77,7 @@ $results = foreach ($run in 1..[int]$Runs) {
     Invoke-Control '/_control/reset' @{} | Out-Null
     Invoke-Control '/_control/faults' @{ latencyMs = $LatencyMs } | Out-Null
     $module = Invoke-Fresh $inventory @{ Manifest = $manifest; Endpoint = $baseUrl; AccessKey = $accessKey; SecretKey = $secretKey; Roles = ''; Regions = 'us-east-1'; Runs = 2 }
-    $stats = Invoke-RestMethod "$baseUrl/_control/stats" -NoProxy
+    $stats = Invoke-EndpointControl $endpoint stats -Get
     $bound = $LatencyMs / 1000 * (1 + 2 * 400 / 8)
     $botoJson = & python3 (Join-Path $PSScriptRoot 'benchmark_boto3.py') --endpoint $baseUrl --access-key $accessKey --secret-key $secretKey --threads 8
     if ($LASTEXITCODE -ne 0) { throw "boto3 benchmark failed: $botoJson" }
@@ -98,7 +90,7 @@ $results = foreach ($run in 1..[int]$Runs) {
     Invoke-Control '/_control/faults' @{ latencyMs = $LatencyMs } | Out-Null
     $roles = (1..50 | ForEach-Object { 'arn:aws:iam::3000000000{0:D2}:role/Inventory' -f $_ }) -join ','
     $fanOut = Invoke-Fresh $inventory @{ Manifest = $manifest; Endpoint = $baseUrl; AccessKey = $accessKey; SecretKey = $secretKey; Roles = $roles; Regions = ($regions -join ','); Runs = 1 }
-    $fanOutStats = Invoke-RestMethod "$baseUrl/_control/stats" -NoProxy
+    $fanOutStats = Invoke-EndpointControl $endpoint stats -Get
     $fanOutCalls = 50 + 50 * 4 * (1 + 2 * 20)
     $fanOutBound = $LatencyMs / 1000 * $fanOutCalls / 8
 
@@ -121,8 +113,7 @@ $process = [Diagnostics.Process]::GetCurrentProcess(); $process.Refresh()
     }
 }
 finally {
-    $endpoint.StandardInput.Close()
-    if (-not $endpoint.WaitForExit(5000)) { $endpoint.Kill($true) }
+    Stop-ScriptedEndpoint $endpoint
 }
 
 # What the endpoint actually served: the mean time from a call's arrival to its answer (latency included).

@@ -9,7 +9,7 @@
 BeforeAll {
     $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     Import-Module (Join-Path $repoRoot 'AwsContainerInventory.psd1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'ScriptedEndpoint.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../tools/ScriptedEndpoint.psm1') -Force
     $script:endpoint = Start-ScriptedEndpoint
     $script:url = $endpoint.Url
 

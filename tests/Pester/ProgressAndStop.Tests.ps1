@@ -5,7 +5,7 @@
 BeforeAll {
     $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $script:manifest = Join-Path $repoRoot 'AwsContainerInventory.psd1'
-    Import-Module (Join-Path $PSScriptRoot 'ScriptedEndpoint.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../tools/ScriptedEndpoint.psm1') -Force
     $script:endpoint = Start-ScriptedEndpoint
     $script:url = $endpoint.Url
 

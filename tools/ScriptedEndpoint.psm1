@@ -1,15 +1,17 @@
 #Requires -Version 7.2
 <#
-    Runs tests/AwsContainerInventory.TestEndpoint as a program for Pester: Start-ScriptedEndpoint starts it on a free
+    Runs tests/AwsContainerInventory.TestEndpoint as a program (Pester, the benchmark): Start-ScriptedEndpoint starts it on a free
     127.0.0.1 port (it prints "LISTENING <url>" and exits when its standard input closes), Stop-ScriptedEndpoint
     stops it, Invoke-EndpointControl posts to its /_control/ routes.
 #>
 
 function Start-ScriptedEndpoint {
-    <# Starts the built endpoint; returns an object with Url (no trailing slash) and Process. #>
-    $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    <# Starts the built endpoint (the newest build, or that of -Configuration); returns an object with Url (no trailing slash) and Process. #>
+    param([string] $Configuration = '*')
+    $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
     $dll = Get-ChildItem (Join-Path $repoRoot 'tests/AwsContainerInventory.TestEndpoint/bin') -Recurse -Filter AwsContainerInventory.TestEndpoint.dll |
-        Where-Object FullName -like '*net10.0*' | Sort-Object LastWriteTime -Descending | Select-Object -First 1
+        Where-Object FullName -like "*$([IO.Path]::DirectorySeparatorChar)$Configuration$([IO.Path]::DirectorySeparatorChar)net10.0*" |
+        Sort-Object LastWriteTime -Descending | Select-Object -First 1
     if (-not $dll) { throw 'The scripted endpoint is not built: run ./build.ps1 Build first.' }
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     $start.ArgumentList.Add($dll.FullName)
