@@ -19,6 +19,7 @@ namespace AwsContainerInventory.Inventory
         public const string ServiceError = "AwsServiceError";
         public const string RoleAssumptionFailed = "AwsRoleAssumptionFailed";
         public const string NoRegion = "AwsNoRegion";
+        public const string ProfileNotFound = "AwsProfileNotFound";
         public const string UnexpectedError = "AwsInventoryUnexpectedError";
 
         public static bool IsScopeFailure(Exception error) => error is AwsServiceException || error is CredentialsUnavailableException;
