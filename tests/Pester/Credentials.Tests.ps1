@@ -100,7 +100,10 @@ aws_secret_access_key = base-secret-key-for-tests
 AfterAll {
     Disconnect-AwsInventory -ErrorAction SilentlyContinue
     foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
-    Remove-Item -Recurse -Force $fakeHome -ErrorAction SilentlyContinue
+    # Only ever the folder this file made under the temp directory (never a real home).
+    if ($fakeHome -and (Split-Path $fakeHome -Leaf) -like 'aci-home-*' -and $fakeHome.StartsWith([IO.Path]::GetTempPath())) {
+        Remove-Item -Recurse -Force $fakeHome -ErrorAction SilentlyContinue
+    }
     Stop-ScriptedEndpoint $endpoint
 }
 
