@@ -27,7 +27,8 @@ BeforeAll {
     foreach ($name in 'HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
         'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL_SSO', 'AWS_REGION', 'AWS_DEFAULT_REGION') {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $null)
+        # [NullString]: a plain $null becomes '' on its way to a .NET string, which would set the variable, not remove it.
+        [Environment]::SetEnvironmentVariable($name, [NullString]::Value)
     }
     $script:fakeHome = Join-Path ([IO.Path]::GetTempPath()) ("aci-home-" + [guid]::NewGuid().ToString('N'))
     $cache = New-Item -ItemType Directory -Force -Path (Join-Path $fakeHome '.aws/sso/cache')
@@ -99,7 +100,9 @@ aws_secret_access_key = base-secret-key-for-tests
 
 AfterAll {
     Disconnect-AwsInventory -ErrorAction SilentlyContinue
-    foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    foreach ($name in $saved.Keys) {
+        [Environment]::SetEnvironmentVariable($name, $(if ($null -eq $saved[$name]) { [NullString]::Value } else { $saved[$name] }))
+    }
     # Only ever the folder this file made under the temp directory (never a real home).
     if ($fakeHome -and (Split-Path $fakeHome -Leaf) -like 'aci-home-*' -and $fakeHome.StartsWith([IO.Path]::GetTempPath())) {
         Remove-Item -Recurse -Force $fakeHome -ErrorAction SilentlyContinue
