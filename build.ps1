@@ -120,6 +120,8 @@ function Invoke-Package {
         'bin/Dependencies/AwsContainerInventory.Engine.dll'
         'bin/Dependencies/AWSSDK.Core.dll'
         'bin/Dependencies/AWSSDK.SecurityToken.dll'
+        'bin/Dependencies/AWSSDK.SSO.dll'
+        'bin/Dependencies/AWSSDK.SSOOIDC.dll'
         # Windows PowerShell 5.1 needs these; PowerShell 7 has its own.
         'bin/System.Text.Json.dll'
         'bin/System.Threading.Channels.dll'

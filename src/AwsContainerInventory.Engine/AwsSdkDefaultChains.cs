@@ -14,7 +14,23 @@ namespace AwsContainerInventory.Engine
     public sealed class AwsSdkDefaultChains : IDefaultChains
     {
         ICredentialProvider IDefaultChains.CreateCredentialProvider(string? profileName) =>
-            new SdkCredentialProvider(profileName);
+            new ProfileCredentialProvider(profileName);
+
+        bool IDefaultChains.ProfileExists(string profileName, out string searched)
+        {
+            searched = SharedFiles.Describe();
+            try
+            {
+                return new CredentialProfileStoreChain().TryGetProfile(profileName, out _);
+            }
+            catch (Exception error) when (error is AmazonClientException || error is System.IO.IOException || error is UnauthorizedAccessException)
+            {
+                searched += " (unreadable: " + error.Message + ")";
+                return false;
+            }
+        }
+
+        IStsClient IDefaultChains.CreateStsClient(StsClientSettings settings) => new SdkStsClient(settings);
 
         string? IDefaultChains.ResolveRegion(string? profileName)
         {
@@ -44,63 +60,6 @@ namespace AwsContainerInventory.Engine
             catch (Exception error) when (error is AmazonClientException || error is System.IO.IOException || error is UnauthorizedAccessException)
             {
                 return Array.Empty<string>();
-            }
-        }
-
-        /// <summary>Resolves lazily, on the first call, so Connect-AwsInventory itself makes no call.</summary>
-        private sealed class SdkCredentialProvider : ICredentialProvider
-        {
-            private readonly string? _profileName;
-            private readonly Lazy<AWSCredentials> _credentials;
-
-            public SdkCredentialProvider(string? profileName)
-            {
-                _profileName = profileName;
-                _credentials = new Lazy<AWSCredentials>(Resolve, LazyThreadSafetyMode.ExecutionAndPublication);
-            }
-
-            public string Description => string.IsNullOrEmpty(_profileName) ? "Default credential chain" : "Profile '" + _profileName + "'";
-
-            public async Task<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
-            {
-                ImmutableCredentials resolved;
-                try
-                {
-                    resolved = await _credentials.Value.GetCredentialsAsync().ConfigureAwait(false);
-                }
-                catch (CredentialsUnavailableException)
-                {
-                    throw;
-                }
-                catch (Exception error) when (error is AmazonClientException || error is AmazonServiceException || error is InvalidOperationException)
-                {
-                    throw new CredentialsUnavailableException(Description + ": the credentials could not be resolved. " + error.Message);
-                }
-                if (resolved == null || string.IsNullOrEmpty(resolved.AccessKey))
-                    throw new CredentialsUnavailableException(Description + " returned no credentials.");
-                return new AwsCredentials(resolved.AccessKey, resolved.SecretKey, resolved.UseToken ? resolved.Token : null);
-            }
-
-            // The SDK's own credential objects renew themselves inside GetCredentialsAsync.
-            public bool IsCurrent(AwsCredentials credentials) => true;
-
-            private AWSCredentials Resolve()
-            {
-                try
-                {
-                    if (!string.IsNullOrEmpty(_profileName))
-                    {
-                        var chain = new CredentialProfileStoreChain();
-                        if (!chain.TryGetAWSCredentials(_profileName, out AWSCredentials credentials))
-                            throw new CredentialsUnavailableException("Profile '" + _profileName + "' was not found in the shared config or credentials file, or has no usable credentials.");
-                        return credentials;
-                    }
-                    return Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials();
-                }
-                catch (AmazonClientException error)
-                {
-                    throw new CredentialsUnavailableException(Description + ": no credentials were found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, configure a profile, or use Connect-AwsInventory. (" + error.Message + ")");
-                }
             }
         }
     }

@@ -46,6 +46,8 @@ internal sealed class ControlApi(ScriptedAwsEndpoint endpoint)
                 ("POST", "/_control/generate") => Generate(await ReadObjectAsync(context)),
                 ("GET", "/_control/sts") => StsSettings(),
                 ("POST", "/_control/sts") => SetStsSettings(await ReadObjectAsync(context)),
+                ("GET", "/_control/sso") => new JsonObject { ["getRoleCredentialsCalls"] = _endpoint.SsoPortal.Calls },
+                ("POST", "/_control/sso") => AcceptSsoTokens(await ReadObjectAsync(context)),
                 ("GET", "/_control/deny") => DeniedOperations(),
                 ("POST", "/_control/deny") => SetDeniedOperations(await ReadObjectAsync(context)),
                 ("POST", "/_control/expire-credentials") => Done(_endpoint.Estate.ExpireTemporaryCredentials),
@@ -120,6 +122,16 @@ internal sealed class ControlApi(ScriptedAwsEndpoint endpoint)
                 : null;
         }
         return StsSettings();
+    }
+
+    /// <summary><c>{"accessTokens":["…"]}</c>: sign-in tokens the IAM Identity Center portal stand-in accepts.</summary>
+    private JsonNode AcceptSsoTokens(JsonObject json)
+    {
+        foreach (var token in json["accessTokens"] as JsonArray ?? [])
+        {
+            _endpoint.SsoPortal.AcceptToken(token!.GetValue<string>());
+        }
+        return new JsonObject { ["status"] = "ok" };
     }
 
     private JsonNode DeniedOperations() => new JsonObject

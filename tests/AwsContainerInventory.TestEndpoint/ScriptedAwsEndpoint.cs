@@ -50,6 +50,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
             [AwsService.Sts] = new StsHandler(Estate, Stats),
             [AwsService.Ec2] = new Ec2Handler(Estate, Stats),
         };
+        SsoPortal = new SsoPortalHandler(Estate);
         _control = new ControlApi(this);
         ((IApplicationBuilder)app).Run(HandleAsync);
     }
@@ -65,6 +66,9 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
     public FaultSettings Faults { get; } = new();
 
     public EndpointStats Stats { get; } = new();
+
+    /// <summary>The IAM Identity Center portal stand-in (GetRoleCredentials) for SSO profile tests.</summary>
+    public SsoPortalHandler SsoPortal { get; }
 
     /// <summary>Completes when <c>POST /_control/shutdown</c> is received.</summary>
     public Task ShutdownRequested => _shutdownRequested.Task;
@@ -103,6 +107,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
     {
         Reset();
         Estate.Clear();
+        SsoPortal.Clear();
     }
 
     internal void RequestShutdown() => _shutdownRequested.TrySetResult();
@@ -125,9 +130,9 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
     // ---------------------------------------------------------------- request pipeline
 
     private Task HandleAsync(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/_control")
-            ? _control.HandleAsync(context)
-            : HandleAwsAsync(context);
+        context.Request.Path.StartsWithSegments("/_control") ? _control.HandleAsync(context)
+        : context.Request.Path.StartsWithSegments(SsoPortalHandler.Path) ? SsoPortal.HandleAsync(context)
+        : HandleAwsAsync(context);
 
     /// <summary>Mutable facts about one call, gathered along the pipeline for its <see cref="CallRecord"/>.</summary>
     private sealed class CallFacts
@@ -402,6 +407,10 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
 
     private static async Task WriteAsync(HttpContext context, CallFacts facts, AwsResponse response, string requestId)
     {
+        if (facts.Service == AwsService.Sts && response.ContentType == AwsWire.XmlContentType && StsJson.IsAsked(context.Request.Headers.Accept.ToString()))
+        {
+            response = StsJson.FromXml(response);
+        }
         facts.StatusCode = response.StatusCode;
         var http = context.Response;
         http.StatusCode = response.StatusCode;

@@ -49,7 +49,7 @@ namespace AwsContainerInventory.Cmdlets
                 if (regions.Count == 0) return Array.Empty<CompletionResult>();
                 IEnumerable<ICredentialProvider> identities = session.RoleArns.Count == 0
                     ? new[] { session.BaseCredentials }
-                    : session.RoleArns.Select(role => (ICredentialProvider)session.RoleCredentials(role, regions[0], null));
+                    : session.RoleArns.Select(role => (ICredentialProvider)session.RoleCredentials(role, regions[0]));
                 var names = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
                 using var budget = new CancellationTokenSource(Budget);
                 var listings = identities.SelectMany(identity => regions.Select(region => ListAsync(session, identity, region, names, budget.Token))).ToArray();

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using AwsContainerInventory.Inventory;
 using AwsContainerInventory.Session;
 using AwsContainerInventory.Wire;
 
@@ -81,6 +82,13 @@ namespace AwsContainerInventory.Cmdlets
 
         protected override void EndProcessing()
         {
+            // The shared files are local: an unknown profile is an error now, not at the first Get- call.
+            if (ParameterSetName == ProfileSet && !SessionStore.DefaultChains().ProfileExists(ProfileName, out string searched))
+            {
+                string message = "Profile '" + ProfileName + "' was not found in " + searched + ". Check the name (Tab completes it) or the AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE variables.";
+                ThrowTerminatingError(new ErrorRecord(new ItemNotFoundException(message), InventoryErrors.ProfileNotFound, ErrorCategory.ObjectNotFound, ProfileName));
+            }
+
             ICredentialProvider credentials = ParameterSetName switch
             {
                 AccessKeySet => StaticKeys(AccessKey, SecretKey, SessionToken),

@@ -19,6 +19,7 @@ namespace AwsContainerInventory.Inventory
         public const string ServiceError = "AwsServiceError";
         public const string RoleAssumptionFailed = "AwsRoleAssumptionFailed";
         public const string NoRegion = "AwsNoRegion";
+        public const string ProfileNotFound = "AwsProfileNotFound";
         public const string UnexpectedError = "AwsInventoryUnexpectedError";
 
         public static bool IsScopeFailure(Exception error) => error is AwsServiceException || error is CredentialsUnavailableException;
@@ -38,8 +39,11 @@ namespace AwsContainerInventory.Inventory
             return Record(new InvalidOperationException(message, error), RoleAssumptionFailed, category, roleArn, message);
         }
 
+        /// <summary>Credentials could not be had: the target is the profile, the role ARN or "default chain".</summary>
         public static ErrorRecord CredentialsUnavailable(CredentialsUnavailableException error) =>
-            Record(error, CredentialsUnavailableId, ErrorCategory.AuthenticationError, null, error.Message);
+            error is RoleAssumptionException role
+                ? RoleFailed(role.InnerException!, role.RoleArn)
+                : Record(error, CredentialsUnavailableId, ErrorCategory.AuthenticationError, error.Target, error.Message);
 
         public static ErrorRecord NotFound(string errorId, string what, string name, string where)
         {
@@ -58,6 +62,7 @@ namespace AwsContainerInventory.Inventory
 
         private static (string Id, ErrorCategory Category) Classify(Exception error)
         {
+            if (error is RoleAssumptionException role) return (RoleAssumptionFailed, Classify(role.InnerException!).Category);
             if (error is CredentialsUnavailableException) return (CredentialsUnavailableId, ErrorCategory.AuthenticationError);
             if (!(error is AwsServiceException aws)) return (UnexpectedError, ErrorCategory.NotSpecified);
             if (aws.IsCredentialRejection) return (CredentialsRejected, ErrorCategory.AuthenticationError);

@@ -77,7 +77,7 @@ namespace AwsContainerInventory.Inventory
                 // Resolve once so missing credentials are one error, not one per region.
                 await _session.BaseCredentials.GetCredentialsAsync(token).ConfigureAwait(false);
             }
-            catch (CredentialsUnavailableException error)
+            catch (CredentialsUnavailableException error) when (!token.IsCancellationRequested)
             {
                 _run.WriteError(InventoryErrors.CredentialsUnavailable(error));
                 return Array.Empty<InventoryScope>();
@@ -87,11 +87,16 @@ namespace AwsContainerInventory.Inventory
 
         private async Task<IReadOnlyList<InventoryScope>> RoleScopesAsync(string roleArn, string stsRegion, CancellationToken token)
         {
-            AssumedRoleCredentialProvider credentials = _session.RoleCredentials(roleArn, stsRegion, _run);
+            AssumedRoleCredentialProvider credentials = _session.RoleCredentials(roleArn, stsRegion);
             try
             {
                 _run.WriteVerbose("Assuming role " + roleArn + " (session " + credentials.RoleSessionName + ", " + credentials.DurationSeconds + " s).");
                 await credentials.GetCredentialsAsync(token).ConfigureAwait(false);
+            }
+            catch (RoleAssumptionException error) when (!token.IsCancellationRequested)
+            {
+                _run.WriteError(InventoryErrors.RoleFailed(error.InnerException!, roleArn));
+                return Array.Empty<InventoryScope>();
             }
             catch (Exception error) when ((error is AwsServiceException || error is CredentialsUnavailableException) && !token.IsCancellationRequested)
             {

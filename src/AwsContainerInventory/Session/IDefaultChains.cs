@@ -22,5 +22,14 @@ namespace AwsContainerInventory.Session
 
         /// <summary>Profile names from the shared config and credentials files.</summary>
         IReadOnlyList<string> ListProfileNames();
+
+        /// <summary>
+        /// True when the profile is defined; <paramref name="searched"/> names the files looked in (local files only:
+        /// no AWS call), so an error can say where the profile was looked for.
+        /// </summary>
+        bool ProfileExists(string profileName, out string searched);
+
+        /// <summary>An STS client on the AWS SDK for .NET (AWSSDK.SecurityToken), sending through the session's handler.</summary>
+        IStsClient CreateStsClient(StsClientSettings settings);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using AwsContainerInventory.Session;
 using AwsContainerInventory.Wire;
 
 namespace AwsContainerInventory
@@ -11,19 +12,20 @@ namespace AwsContainerInventory
     /// The settings every Get- cmdlet reads: credentials, regions, roles and the connector's tuning settings.
     /// Made by Connect-AwsInventory, or implied by the default chains. Holds no secret in any property or in ToString.
     /// </summary>
-    public sealed class InventorySession
+    public sealed class InventorySession : IRoleAssumer
     {
         public const int DefaultSessionDuration = 3600;
         public const int DefaultPageSize = 100;
         public const int DefaultParallelRequests = 8;
         public const int DefaultMaxRetries = 10;
 
+        private readonly Func<IDefaultChains> _sdk;
         private readonly ConcurrentDictionary<string, AssumedRoleCredentialProvider> _roleCredentials =
             new ConcurrentDictionary<string, AssumedRoleCredentialProvider>(StringComparer.Ordinal);
 
         internal InventorySession(ICredentialProvider baseCredentials, string? profileName, IEnumerable<string> regions, IEnumerable<string> roleArns,
             int sessionDuration, int pageSize, int parallelRequests, int maxRetries, Uri? endpointUrl, bool isDefault,
-            System.Net.Http.HttpClient? httpClient = null)
+            System.Net.Http.HttpClient? httpClient = null, Func<IDefaultChains>? sdk = null)
         {
             BaseCredentials = baseCredentials;
             ProfileName = profileName;
@@ -39,6 +41,8 @@ namespace AwsContainerInventory
             Transport = new AwsTransport(parallelRequests, new RetryPolicy(maxRetries), httpClient);
             Endpoints = new ServiceEndpoints(endpointUrl);
             RoleSessionName = "AwsContainerInventory-" + ConnectedAt.ToString("yyyyMMddTHHmmss", CultureInfo.InvariantCulture);
+            _sdk = sdk ?? SessionStore.DefaultChains;
+            (baseCredentials as IRoleAssumingCredentials)?.UseRoleAssumer(this);
         }
 
         /// <summary>Where the base credentials come from (a masked access key id, a profile name, or the default chain).</summary>
@@ -72,9 +76,22 @@ namespace AwsContainerInventory
         internal ServiceEndpoints Endpoints { get; }
 
         /// <summary>One provider per role for the life of the session: assumed once, refreshed before expiry.</summary>
-        internal AssumedRoleCredentialProvider RoleCredentials(string roleArn, string stsRegion, ICallObserver? observer) =>
+        internal AssumedRoleCredentialProvider RoleCredentials(string roleArn, string stsRegion) =>
             _roleCredentials.GetOrAdd(roleArn, arn => new AssumedRoleCredentialProvider(arn, RoleSessionName, SessionDuration,
-                () => new StsClient(Transport, Endpoints.Sts(stsRegion), stsRegion, BaseCredentials, observer)));
+                () => CreateStsClient(stsRegion, BaseCredentials)));
+
+        /// <summary>A profile's role_arn: assumed in the session's first region (or us-east-1), with the profile's source credentials.</summary>
+        ICredentialProvider IRoleAssumer.AssumeRole(string roleArn, string? roleSessionName, string? externalId, ICredentialProvider source)
+        {
+            string stsRegion = Regions.Count > 0 ? Regions[0] : "us-east-1";
+            return new AssumedRoleCredentialProvider(roleArn, string.IsNullOrEmpty(roleSessionName) ? RoleSessionName : roleSessionName!, SessionDuration,
+                () => CreateStsClient(stsRegion, source), externalId: externalId);
+        }
+
+        // STS goes through the AWS SDK for .NET, over this session's transport: same cap, same pool, same override URL.
+        private IStsClient CreateStsClient(string region, ICredentialProvider credentials) =>
+            _sdk().CreateStsClient(new StsClientSettings(Endpoints.Sts(region), region, credentials, new SessionHttpHandler(Transport),
+                MaxRetries, Transport.Retry.AttemptTimeout));
 
         public override string ToString()
         {

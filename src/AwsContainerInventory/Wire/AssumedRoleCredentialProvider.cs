@@ -10,24 +10,29 @@ namespace AwsContainerInventory.Wire
     /// </summary>
     internal sealed class AssumedRoleCredentialProvider : ICredentialProvider
     {
-        private readonly Func<IStsClient> _stsFactory;
+        private readonly Lazy<IStsClient> _sts;
         private readonly SemaphoreSlim _refreshLock = new SemaphoreSlim(1, 1);
         private readonly Func<DateTime> _utcNow;
         private AwsCredentials? _current;
         private DateTime _issuedAt;
 
-        public AssumedRoleCredentialProvider(string roleArn, string roleSessionName, int durationSeconds, Func<IStsClient> stsFactory, Func<DateTime>? utcNow = null)
+        public AssumedRoleCredentialProvider(string roleArn, string roleSessionName, int durationSeconds, Func<IStsClient> stsFactory,
+            Func<DateTime>? utcNow = null, string? externalId = null)
         {
             RoleArn = roleArn;
             RoleSessionName = roleSessionName;
             DurationSeconds = durationSeconds;
-            _stsFactory = stsFactory;
+            ExternalId = externalId;
+            _sts = new Lazy<IStsClient>(stsFactory);
             _utcNow = utcNow ?? (() => DateTime.UtcNow);
         }
 
         public string RoleArn { get; }
         public string RoleSessionName { get; }
         public int DurationSeconds { get; }
+
+        /// <summary>A profile's external_id, passed to AssumeRole; never shown.</summary>
+        private string? ExternalId { get; }
         public string Description => "AssumeRole " + RoleArn;
 
         public async Task<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
@@ -41,7 +46,15 @@ namespace AwsContainerInventory.Wire
                 current = _current;
                 if (current != null && !NeedsRefresh(current)) return current;
                 DateTime issuedAt = _utcNow();
-                AwsCredentials assumed = await _stsFactory().AssumeRoleAsync(RoleArn, RoleSessionName, DurationSeconds, cancellationToken).ConfigureAwait(false);
+                AwsCredentials assumed;
+                try
+                {
+                    assumed = await _sts.Value.AssumeRoleAsync(RoleArn, RoleSessionName, DurationSeconds, ExternalId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (AwsServiceException error)
+                {
+                    throw new RoleAssumptionException(RoleArn, error);
+                }
                 _issuedAt = issuedAt;
                 _current = assumed;
                 return assumed;

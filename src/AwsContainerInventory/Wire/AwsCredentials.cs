@@ -66,8 +66,29 @@ namespace AwsContainerInventory.Wire
     }
 
     /// <summary>The credentials could not be found or resolved (no keys, unknown profile, metadata unreachable).</summary>
-    public sealed class CredentialsUnavailableException : Exception
+    public class CredentialsUnavailableException : Exception
     {
-        public CredentialsUnavailableException(string message, Exception? inner = null) : base(message, inner) { }
+        /// <summary>The name used in errors when no profile or role is involved.</summary>
+        public const string DefaultChainTarget = "default chain";
+
+        public CredentialsUnavailableException(string message, Exception? inner = null, string? target = null) : base(message, inner)
+        {
+            Target = string.IsNullOrEmpty(target) ? DefaultChainTarget : target!;
+        }
+
+        /// <summary>What could not give credentials, the error's target: the profile name, the role ARN, or "default chain".</summary>
+        public string Target { get; }
+    }
+
+    /// <summary>STS refused or could not answer an AssumeRole; the inner exception is STS's error.</summary>
+    public sealed class RoleAssumptionException : CredentialsUnavailableException
+    {
+        public RoleAssumptionException(string roleArn, Exception inner)
+            : base("Could not assume role " + roleArn + ": " + inner.Message, inner, roleArn)
+        {
+            RoleArn = roleArn;
+        }
+
+        public string RoleArn { get; }
     }
 }

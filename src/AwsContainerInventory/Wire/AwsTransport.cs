@@ -38,6 +38,14 @@ namespace AwsContainerInventory.Wire
 
         public RetryPolicy Retry { get; }
 
+        /// <summary>The HTTP client every request of the session goes out on (the process's pool, or a test's handler).</summary>
+        internal HttpClient Client => _client;
+
+        /// <summary>Takes one of the session's ParallelRequests slots, for a call the module does not send itself (the AWS SDK's).</summary>
+        internal Task AcquireSlotAsync(CancellationToken cancellationToken) => _slots.WaitAsync(cancellationToken);
+
+        internal void ReleaseSlot() => _slots.Release();
+
         /// <summary>Clock used for signing; tests pin it.</summary>
         public Func<DateTime> UtcNow { get; set; } = () => DateTime.UtcNow;
 

@@ -1,15 +1,15 @@
-using System;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace AwsContainerInventory.Wire
 {
-    /// <summary>The AWS STS calls the module makes (query protocol, botocore's sts 2011-06-15 model).</summary>
+    /// <summary>
+    /// The AWS STS calls the module makes. Implemented in AwsContainerInventory.Engine on the AWS SDK for .NET
+    /// (AWSSDK.SecurityToken), which speaks STS's query protocol exactly as the service expects.
+    /// </summary>
     internal interface IStsClient
     {
-        Task<AwsCredentials> AssumeRoleAsync(string roleArn, string roleSessionName, int durationSeconds, CancellationToken cancellationToken);
-
-        /// <summary>The account id the credentials belong to.</summary>
-        Task<string> GetCallerAccountAsync(CancellationToken cancellationToken);
+        /// <summary>Assumes <paramref name="roleArn"/>; fails with <see cref="AwsServiceException"/> carrying STS's error code.</summary>
+        Task<AwsCredentials> AssumeRoleAsync(string roleArn, string roleSessionName, int durationSeconds, string? externalId, CancellationToken cancellationToken);
     }
 }
