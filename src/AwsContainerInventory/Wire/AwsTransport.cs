@@ -158,7 +158,7 @@ namespace AwsContainerInventory.Wire
             message.Content = content;
             if (request.Target != null) message.Headers.TryAddWithoutValidation("X-Amz-Target", request.Target);
             foreach (var header in signed) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            message.Headers.Accept.ParseAdd("application/json");
+            // No Accept header, as botocore sends none: given Accept: application/json, STS answers in JSON.
             return message;
         }
 

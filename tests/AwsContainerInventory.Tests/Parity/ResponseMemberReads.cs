@@ -1,0 +1,66 @@
+namespace AwsContainerInventory.Tests.Parity;
+
+/// <summary>
+/// The response members one source file reads for one operation, as paths in the operation's output shape:
+/// <c>a.b</c> for a nested member, <c>a[]</c> for the items of a list, names as on the wire (EC2's locationName,
+/// e.g. <c>networkInterfaceSet</c>; the query protocols' <c>item</c>/<c>member</c> wrappers are implied by <c>[]</c>).
+/// </summary>
+public sealed record MemberReads(string File, string Service, string Operation, params string[] Paths);
+
+public static class ResponseMemberReads
+{
+    private static string[] Under(string prefix, params string[] paths) => paths.Select(p => prefix + "." + p).ToArray();
+
+    /// <summary>
+    /// Every response member the module reads. Files are relative to src/AwsContainerInventory. Not listed: the
+    /// names inside ECS attachment details (<c>networkInterfaceId</c>, <c>privateIPv4Address</c>, <c>subnetId</c>),
+    /// which are values of a name/value list, not members.
+    /// </summary>
+    public static readonly IReadOnlyList<MemberReads> All = new[]
+    {
+        new MemberReads("Wire/EcrClient.cs", "ecr", "DescribeRepositories", "repositories[]", "nextToken"),
+        new MemberReads("Wire/EcrClient.cs", "ecr", "GetRepositoryPolicy", "policyText"),
+        new MemberReads("Wire/EcrClient.cs", "ecr", "ListTagsForResource", "tags[].Key", "tags[].Value"),
+        new MemberReads("Inventory/EcrInventory.cs", "ecr", "DescribeRepositories", Under("repositories[]", "repositoryName", "repositoryArn", "registryId")),
+        new MemberReads("Records/EcrRepository.cs", "ecr", "DescribeRepositories", Under("repositories[]",
+            "repositoryName", "repositoryArn", "registryId", "repositoryUri", "imageTagMutability", "createdAt",
+            "imageScanningConfiguration.scanOnPush", "encryptionConfiguration.encryptionType", "encryptionConfiguration.kmsKey")),
+
+        new MemberReads("Wire/EcsClient.cs", "ecs", "ListClusters", "clusterArns[]", "nextToken"),
+        new MemberReads("Wire/EcsClient.cs", "ecs", "ListServices", "serviceArns[]", "nextToken"),
+        new MemberReads("Wire/EcsClient.cs", "ecs", "ListTasks", "taskArns[]", "nextToken"),
+        new MemberReads("Wire/EcsClient.cs", "ecs", "ListTaskDefinitions", "taskDefinitionArns[]", "nextToken"),
+        new MemberReads("Wire/EcsClient.cs", "ecs", "DescribeClusters", "clusters[]", "failures[].arn", "failures[].reason"),
+        new MemberReads("Wire/EcsClient.cs", "ecs", "DescribeServices", "services[]", "failures[].arn", "failures[].reason"),
+        new MemberReads("Wire/EcsClient.cs", "ecs", "DescribeTasks", "tasks[]", "failures[].arn", "failures[].reason"),
+        new MemberReads("Wire/EcsClient.cs", "ecs", "DescribeTaskDefinition", "taskDefinition", "tags[]"),
+        new MemberReads("Inventory/EcsInventory.cs", "ecs", "DescribeClusters", "clusters[].clusterName", "clusters[].clusterArn"),
+        new MemberReads("Records/EcsCluster.cs", "ecs", "DescribeClusters", Under("clusters[]",
+            "clusterArn", "clusterName", "status", "activeServicesCount", "runningTasksCount", "pendingTasksCount",
+            "registeredContainerInstancesCount", "capacityProviders[]", "tags[]")),
+        new MemberReads("Records/EcsService.cs", "ecs", "DescribeServices", Under("services[]",
+            "serviceArn", "serviceName", "clusterArn", "status", "launchType", "platformFamily", "platformVersion", "schedulingStrategy",
+            "taskDefinition", "desiredCount", "runningCount", "pendingCount", "roleArn", "tags[]", "createdAt",
+            "networkConfiguration.awsvpcConfiguration.assignPublicIp", "networkConfiguration.awsvpcConfiguration.subnets[]",
+            "networkConfiguration.awsvpcConfiguration.securityGroups[]", "loadBalancers[].targetGroupArn")),
+        new MemberReads("Records/EcsTask.cs", "ecs", "DescribeTasks", Under("tasks[]",
+            "taskArn", "clusterArn", "taskDefinitionArn", "lastStatus", "desiredStatus", "launchType", "platformVersion", "group",
+            "availabilityZone", "containerInstanceArn", "cpu", "memory", "tags[]", "createdAt", "startedAt", "stoppedAt",
+            "containers[].image", "attachments[].type", "attachments[].details[].name", "attachments[].details[].value")),
+        new MemberReads("Records/EcsTaskDefinition.cs", "ecs", "DescribeTaskDefinition", Under("taskDefinition",
+            "taskDefinitionArn", "family", "revision", "status", "networkMode", "requiresCompatibilities[]", "cpu", "memory",
+            "taskRoleArn", "executionRoleArn", "registeredAt", "containerDefinitions[].image", "containerDefinitions[].environment[].name",
+            "containerDefinitions[].secrets[].name", "containerDefinitions[].secrets[].valueFrom")),
+        // ApiValues.EcsTags reads the key and value of every ECS tag list the records map.
+        new MemberReads("Records/ApiValues.cs", "ecs", "DescribeClusters", "clusters[].tags[].key", "clusters[].tags[].value"),
+        new MemberReads("Records/ApiValues.cs", "ecs", "DescribeServices", "services[].tags[].key", "services[].tags[].value"),
+        new MemberReads("Records/ApiValues.cs", "ecs", "DescribeTasks", "tasks[].tags[].key", "tasks[].tags[].value"),
+        new MemberReads("Records/ApiValues.cs", "ecs", "DescribeTaskDefinition", "tags[].key", "tags[].value"),
+
+        new MemberReads("Wire/Ec2Client.cs", "ec2", "DescribeNetworkInterfaces", "nextToken", "networkInterfaceSet[].networkInterfaceId",
+            "networkInterfaceSet[].association.publicIp", "networkInterfaceSet[].privateIpAddressesSet[].association.publicIp"),
+
+        new MemberReads("Wire/StsClient.cs", "sts", "AssumeRole", Under("Credentials", "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration")),
+        new MemberReads("Wire/StsClient.cs", "sts", "GetCallerIdentity", "Account"),
+    };
+}
