@@ -48,9 +48,6 @@ internal static class MinimalAwsAnswers
             + "</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::" + Account + ":assumed-role/ParityInventory/s</Arn>"
             + "<AssumedRoleId>AROAPARITY:s</AssumedRoleId></AssumedRoleUser></AssumeRoleResult>"
             + "<ResponseMetadata><RequestId>parity</RequestId></ResponseMetadata></AssumeRoleResponse>"),
-        ("sts", "GetCallerIdentity") => Xml("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
-            + "<Arn>arn:aws:iam::" + Account + ":user/parity</Arn><UserId>AIDAPARITY</UserId><Account>" + Account + "</Account>"
-            + "</GetCallerIdentityResult><ResponseMetadata><RequestId>parity</RequestId></ResponseMetadata></GetCallerIdentityResponse>"),
         _ => throw new InvalidOperationException("the recording endpoint has no answer for " + request.Service + " " + request.Operation),
     };
 

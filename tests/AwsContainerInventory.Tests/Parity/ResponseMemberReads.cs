@@ -60,7 +60,5 @@ public static class ResponseMemberReads
         new MemberReads("Wire/Ec2Client.cs", "ec2", "DescribeNetworkInterfaces", "nextToken", "networkInterfaceSet[].networkInterfaceId",
             "networkInterfaceSet[].association.publicIp", "networkInterfaceSet[].privateIpAddressesSet[].association.publicIp"),
 
-        new MemberReads("Wire/StsClient.cs", "sts", "AssumeRole", Under("Credentials", "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration")),
-        new MemberReads("Wire/StsClient.cs", "sts", "GetCallerIdentity", "Account"),
     };
 }

@@ -10,7 +10,7 @@ namespace AwsContainerInventory.Tests.Parity;
 public sealed class ResponseMemberTests
 {
     // The calls that read a response member by name: ApiValues/JsonWire helpers and XML lookups with a literal second
-    // argument, TryGetProperty("…"), ListAsync("Operation", "member") and StsClient's Value("…").
+    // argument, TryGetProperty("…"), ListAsync("Operation", "member").
     private static readonly Regex MemberRead = new(
         @"\b(?:ApiValues\.|JsonWire\.)?(?:String|Int|Bool|Time|Strings|Objects|Member|Path|Array|StringArray|ReadDescribe|Child|Children|ListItems|Descendant)\(\s*[\w.!]+\s*,\s*""(?<name>[^""]+)""" +
         @"|\bTryGetProperty\(\s*""(?<name>[^""]+)""|\bListAsync\(\s*""\w+""\s*,\s*""(?<name>[^""]+)""|\bValue\(\s*""(?<name>[^""]+)""\s*\)");
