@@ -32,19 +32,18 @@ namespace AwsContainerInventory.Engine
 
         IStsClient IDefaultChains.CreateStsClient(StsClientSettings settings) => new SdkStsClient(settings);
 
-        string? IDefaultChains.ResolveRegion(string? profileName)
+        // The order is the module's (RegionChain), not FallbackRegionFactory's, which caches its first answer.
+        string? IDefaultChains.ResolveRegion(string? profileName) =>
+            RegionChain.Resolve(profileName, Environment.GetEnvironmentVariable, this)?.Region;
+
+        string? IDefaultChains.ProfileRegion(string profileName)
         {
             try
             {
-                if (!string.IsNullOrEmpty(profileName))
-                {
-                    var chain = new CredentialProfileStoreChain();
-                    if (chain.TryGetProfile(profileName, out CredentialProfile profile) && profile.Region != null)
-                        return profile.Region.SystemName;
-                }
-                return FallbackRegionFactory.GetRegionEndpoint()?.SystemName;
+                var chain = new CredentialProfileStoreChain();
+                return chain.TryGetProfile(profileName, out CredentialProfile profile) ? profile.Region?.SystemName : null;
             }
-            catch (AmazonClientException)
+            catch (Exception error) when (error is AmazonClientException || error is System.IO.IOException || error is UnauthorizedAccessException)
             {
                 return null;
             }

@@ -7,6 +7,7 @@ using System.Security;
 using AwsContainerInventory.Inventory;
 using AwsContainerInventory.Session;
 using AwsContainerInventory.Wire;
+using AwsContainerInventory.Wire.Endpoints;
 
 namespace AwsContainerInventory.Cmdlets
 {
@@ -77,6 +78,14 @@ namespace AwsContainerInventory.Cmdlets
         [ValidateEndpointUrl]
         public Uri? EndpointUrl { get; set; }
 
+        /// <summary>Sends requests to AWS's FIPS endpoints (as AWS_USE_FIPS_ENDPOINT=true); -UseFipsEndpoint:$false overrides the environment and profile.</summary>
+        [Parameter]
+        public SwitchParameter UseFipsEndpoint { get; set; }
+
+        /// <summary>Sends requests to AWS's dual-stack (IPv4 and IPv6) endpoints (as AWS_USE_DUALSTACK_ENDPOINT=true).</summary>
+        [Parameter]
+        public SwitchParameter UseDualStackEndpoint { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -97,21 +106,57 @@ namespace AwsContainerInventory.Cmdlets
                 _ => SessionStore.DefaultChains().CreateCredentialProvider(null),
             };
 
-            IReadOnlyList<string> regions = Region != null
-                ? RegionList.Normalize(Region)
-                : RegionList.Normalize(new[] { SessionStore.DefaultChains().ResolveRegion(ParameterSetName == ProfileSet ? ProfileName : null) }.Where(r => r != null).Select(r => r!));
+            string? profileName = ParameterSetName == ProfileSet ? ProfileName : null;
+            Func<string, string?> environment = SessionStore.EnvironmentVariable;
+            IReadOnlyList<string> regions;
+            string? regionSource;
+            if (Region != null)
+            {
+                regions = RegionList.Normalize(Region);
+                regionSource = "-Region";
+            }
+            else
+            {
+                ResolvedRegion? resolved = RegionChain.Resolve(profileName, environment, SessionStore.DefaultChains());
+                regions = resolved == null ? Array.Empty<string>() : RegionList.Normalize(new[] { resolved.Region });
+                regionSource = resolved?.Source;
+            }
             if (regions.Count == 0)
             {
-                WriteWarning("No region was given and none was found in AWS_REGION, AWS_DEFAULT_REGION or the profile; pass -Region here or to each Get- cmdlet.");
+                WriteWarning("No region was given and none was found in AWS_REGION, AWS_DEFAULT_REGION or the region of profile '" +
+                    SharedConfigFile.ProfileName(profileName, environment) + "'; pass -Region here or to each Get- cmdlet.");
+            }
+            ErrorRecord? badRegion = SessionChecks.CheckRegions(regions, Region != null ? null : regionSource, WriteWarning);
+            if (badRegion != null) ThrowTerminatingError(badRegion);
+
+            EndpointSettings endpoints;
+            try
+            {
+                endpoints = EndpointChain.Resolve(EndpointUrl, Bound(nameof(UseFipsEndpoint), UseFipsEndpoint), Bound(nameof(UseDualStackEndpoint), UseDualStackEndpoint),
+                    profileName, environment);
+            }
+            catch (EndpointConfigurationException error)
+            {
+                ThrowTerminatingError(SessionChecks.EndpointConfiguration(error));
+                return;
             }
 
             IReadOnlyList<string> roles = RoleArn == null ? Array.Empty<string>() : RegionList.SplitCommas(RoleArn).Distinct(StringComparer.Ordinal).ToList();
-            var session = new InventorySession(credentials, ParameterSetName == ProfileSet ? ProfileName : null, regions, roles,
-                SessionDuration, PageSize, ParallelRequests, MaxRetries, EndpointUrl, isDefault: false);
+            var session = new InventorySession(credentials, profileName, regions, roles,
+                SessionDuration, PageSize, ParallelRequests, MaxRetries, EndpointUrl, isDefault: false,
+                endpointSettings: endpoints, regionSource: regionSource);
+            ErrorRecord? noEndpoint = SessionChecks.CheckEndpoints(session.Endpoints, regions);
+            if (noEndpoint != null) ThrowTerminatingError(noEndpoint);
             SessionStore.Set(session);
+            if (regionSource != null) WriteVerbose("Regions from " + regionSource + ": " + session.Regions + ".");
+            foreach (string configured in session.ConfiguredEndpoints) WriteVerbose("Endpoint " + configured + ".");
             WriteVerbose("Connected: " + session + ".");
             if (PassThru) WriteObject(session);
         }
+
+        /// <summary>A switch's value when it was given (even as -Switch:$false), else null so the environment and profile decide.</summary>
+        private bool? Bound(string name, SwitchParameter value) =>
+            MyInvocation.BoundParameters.ContainsKey(name) ? value.IsPresent : (bool?)null;
 
         private static ICredentialProvider StaticKeys(string accessKey, SecureString secretKey, SecureString? sessionToken)
         {

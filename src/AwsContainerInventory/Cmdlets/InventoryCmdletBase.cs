@@ -33,17 +33,32 @@ namespace AwsContainerInventory.Cmdlets
 
         protected override void BeginProcessing()
         {
-            Session = SessionStore.CurrentOrDefault();
+            try
+            {
+                Session = SessionStore.CurrentOrDefault();
+            }
+            catch (EndpointConfigurationException error)
+            {
+                ThrowTerminatingError(SessionChecks.EndpointConfiguration(error));
+            }
             Regions = RegionList.Normalize(Region ?? (IEnumerable<string>)Session.Regions);
             if (Regions.Count == 0)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("No AWS region: pass -Region, set AWS_REGION or AWS_DEFAULT_REGION, or run Connect-AwsInventory -Region."),
+                    new PSArgumentException("No AWS region: pass -Region, set AWS_REGION or AWS_DEFAULT_REGION, set region in the profile, or run Connect-AwsInventory -Region."),
                     InventoryErrors.NoRegion, ErrorCategory.InvalidArgument, null));
             }
+            // -Region was checked by its attribute and a connected session's regions by Connect-AwsInventory (which
+            // warned about new ones); the default session's come from the environment or a profile, checked here.
+            ErrorRecord? badRegion = SessionChecks.CheckRegions(Regions, Region != null ? null : Session.RegionSource,
+                Region != null || Session.IsDefault ? WriteWarning : (Action<string>?)null);
+            if (badRegion != null) ThrowTerminatingError(badRegion);
+            ErrorRecord? noEndpoint = SessionChecks.CheckEndpoints(Session.Endpoints, Regions);
+            if (noEndpoint != null) ThrowTerminatingError(noEndpoint);
             Run = new InventoryRun(Activity, RecordSink);
             Plan = new ScopePlan(Session, Regions, Run);
-            WriteVerbose("Session: " + Session + "; reading " + string.Join(", ", Regions) + ".");
+            string from = Region != null ? "-Region" : Session.RegionSource ?? "the session";
+            WriteVerbose("Session: " + Session + "; reading " + string.Join(", ", Regions) + " (from " + from + ").");
         }
 
         protected override void EndProcessing()

@@ -1,11 +1,20 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
+using AwsContainerInventory.Wire.Endpoints;
 
 namespace AwsContainerInventory.Cmdlets
 {
     internal static class RegionList
     {
+        // Every AWS region so far is <area>[-<qualifier>]-<compass direction>-<n>: us-east-1, us-gov-west-1,
+        // eu-isoe-west-1, eusc-de-east-1. A name of that shape that a partition's pattern claims is taken as a
+        // region newer than the data; anything else (xx-moon-1, us-moon-1, eu-wset-1) is rejected.
+        private static readonly Regex NewRegionShape = new Regex(
+            "^[a-z]{2,4}(-[a-z]+)?-(east|west|north|south|central|northeast|northwest|southeast|southwest)-[0-9]{1,2}$",
+            RegexOptions.CultureInvariant);
+
         /// <summary>Splits comma-separated entries, trims, lower-cases and removes duplicates, keeping order.</summary>
         public static IReadOnlyList<string> Normalize(IEnumerable<string> regions) =>
             SplitCommas(regions).Select(r => r.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
@@ -13,14 +22,93 @@ namespace AwsContainerInventory.Cmdlets
         public static IEnumerable<string> SplitCommas(IEnumerable<string> values) =>
             values.Where(v => v != null).SelectMany(v => v.Split(',')).Select(v => v.Trim()).Where(v => v.Length > 0);
 
-        /// <summary>AWS region names known when this module was built; completion offers these.</summary>
-        public static readonly string[] Known =
+        /// <summary>The region names of every partition in the module's partition data; completion offers these.</summary>
+        public static IReadOnlyList<string> Known => AwsPartitions.Default.ListedRegions;
+
+        /// <summary>Shaped like every AWS region so far: area, optional qualifier, compass direction, number.</summary>
+        internal static bool LooksLikeRegion(string region) => NewRegionShape.IsMatch(region);
+
+        /// <summary>Whether a (lower-case) region name is listed, plausibly new in a partition, or unknown.</summary>
+        public static RegionCheck Check(string region, AwsPartitions? partitions = null)
         {
-            "af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2",
-            "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
-            "ca-central-1", "ca-west-1", "cn-north-1", "cn-northwest-1", "eu-central-1", "eu-central-2", "eu-north-1",
-            "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1",
-            "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-gov-east-1", "us-gov-west-1", "us-west-1", "us-west-2",
-        };
+            partitions ??= AwsPartitions.Default;
+            AwsPartition? listing = partitions.Listing(region);
+            var ids = partitions.All.Select(p => p.Id).ToList();
+            if (listing != null) return new RegionCheck(region, RegionStatus.Listed, listing, Array.Empty<string>(), ids);
+            IReadOnlyList<string> closest = Closest(region, partitions.ListedRegions, 3);
+            AwsPartition? matching = LooksLikeRegion(region) ? partitions.All.FirstOrDefault(p => p.Matches(region)) : null;
+            return new RegionCheck(region, matching == null ? RegionStatus.Unknown : RegionStatus.New, matching, closest, ids);
+        }
+
+        /// <summary>The <paramref name="count"/> names nearest to <paramref name="region"/> by edit distance (a swap of two letters counts one).</summary>
+        public static IReadOnlyList<string> Closest(string region, IEnumerable<string> candidates, int count) =>
+            candidates.Select(c => (Name: c, Distance: Distance(region, c)))
+                .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
+                .Take(count).Select(c => c.Name).ToList();
+
+        /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
+        internal static int Distance(string a, string b)
+        {
+            var d = new int[a.Length + 1, b.Length + 1];
+            for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+            for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+            for (int i = 1; i <= a.Length; i++)
+            {
+                for (int j = 1; j <= b.Length; j++)
+                {
+                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                        d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+            return d[a.Length, b.Length];
+        }
+    }
+
+    internal enum RegionStatus
+    {
+        /// <summary>A partition of the module's data lists it.</summary>
+        Listed,
+
+        /// <summary>Not listed, but shaped like a region and claimed by a partition's pattern: used, with a warning.</summary>
+        New,
+
+        /// <summary>No partition has it: rejected before any call.</summary>
+        Unknown,
+    }
+
+    internal sealed class RegionCheck
+    {
+        private readonly IReadOnlyList<string> _partitionIds;
+
+        public RegionCheck(string region, RegionStatus status, AwsPartition? partition, IReadOnlyList<string> closest, IReadOnlyList<string> partitionIds)
+        {
+            Region = region;
+            Status = status;
+            Partition = partition;
+            Closest = closest;
+            _partitionIds = partitionIds;
+        }
+
+        public string Region { get; }
+        public RegionStatus Status { get; }
+
+        /// <summary>The partition that lists the region, or whose pattern claims a new one; null when unknown.</summary>
+        public AwsPartition? Partition { get; }
+
+        public IReadOnlyList<string> Closest { get; }
+
+        /// <summary>Why an unknown region is rejected, with the closest valid names.</summary>
+        public string Problem =>
+            "'" + Region + "' is not an AWS region name: no partition of this module's data (" +
+            string.Join(", ", _partitionIds) + "; botocore " + EndpointData.BotocoreVersion +
+            ") lists it or would serve it. Closest valid names: " + string.Join(", ", Closest) + ". Tab completes region names.";
+
+        /// <summary>The warning for a region newer than the data, naming where its requests will go.</summary>
+        public string Warning =>
+            "Region '" + Region + "' is not in this module's partition data (botocore " + EndpointData.BotocoreVersion +
+            "); it is used as a new region of partition " + Partition?.Id + " (endpoints under ." + Region + "." + Partition?.DnsSuffix +
+            "). If you meant a listed region: " + string.Join(", ", Closest) + ".";
     }
 }

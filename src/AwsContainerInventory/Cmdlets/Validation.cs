@@ -4,17 +4,19 @@ using System.Text.RegularExpressions;
 
 namespace AwsContainerInventory.Cmdlets
 {
-    /// <summary>Rejects anything that is not shaped like an AWS region name (us-east-1, us-gov-west-1, …), before any call.</summary>
+    /// <summary>
+    /// Rejects a region that no partition of the module's data lists or would serve (xx-moon-1, us-esat-1),
+    /// naming the closest valid names, before any call. A region newer than the data is let through here;
+    /// the cmdlet warns about it.
+    /// </summary>
     public sealed class ValidateAwsRegionAttribute : ValidateEnumeratedArgumentsAttribute
     {
-        private static readonly Regex Shape = new Regex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant);
-
         protected override void ValidateElement(object element)
         {
             foreach (string region in RegionList.SplitCommas(new[] { element?.ToString() ?? string.Empty }))
             {
-                if (!Shape.IsMatch(region.ToLowerInvariant()))
-                    throw new ValidationMetadataException("'" + region + "' is not an AWS region name. Use a name such as us-east-1 or eu-west-1 (Tab completes them).");
+                RegionCheck check = RegionList.Check(region.ToLowerInvariant());
+                if (check.Status == RegionStatus.Unknown) throw new ValidationMetadataException(check.Problem);
             }
         }
     }

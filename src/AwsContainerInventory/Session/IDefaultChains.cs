@@ -20,6 +20,12 @@ namespace AwsContainerInventory.Session
         /// <summary>The profile's region, or the default region chain (AWS_REGION, AWS_DEFAULT_REGION, profile); null if none.</summary>
         string? ResolveRegion(string? profileName);
 
+        /// <summary>
+        /// The region setting of the named profile in the shared config or credentials file, or null when the
+        /// profile or its region is missing. No environment variable is consulted: <see cref="RegionChain"/> does that.
+        /// </summary>
+        string? ProfileRegion(string profileName);
+
         /// <summary>Profile names from the shared config and credentials files.</summary>
         IReadOnlyList<string> ListProfileNames();
 

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using AwsContainerInventory.Session;
 using AwsContainerInventory.Wire;
+using AwsContainerInventory.Wire.Endpoints;
 
 namespace AwsContainerInventory
 {
@@ -25,7 +26,8 @@ namespace AwsContainerInventory
 
         internal InventorySession(ICredentialProvider baseCredentials, string? profileName, IEnumerable<string> regions, IEnumerable<string> roleArns,
             int sessionDuration, int pageSize, int parallelRequests, int maxRetries, Uri? endpointUrl, bool isDefault,
-            System.Net.Http.HttpClient? httpClient = null, Func<IDefaultChains>? sdk = null)
+            System.Net.Http.HttpClient? httpClient = null, EndpointSettings? endpointSettings = null, string? regionSource = null,
+            Func<IDefaultChains>? sdk = null)
         {
             BaseCredentials = baseCredentials;
             ProfileName = profileName;
@@ -39,7 +41,9 @@ namespace AwsContainerInventory
             IsDefault = isDefault;
             ConnectedAt = DateTime.UtcNow;
             Transport = new AwsTransport(parallelRequests, new RetryPolicy(maxRetries), httpClient);
-            Endpoints = new ServiceEndpoints(endpointUrl);
+            Endpoints = new ServiceEndpoints(endpointSettings ?? EndpointSettings.ForExplicitUrl(endpointUrl));
+            RegionSource = regionSource;
+            ConfiguredEndpoints = ValueList.Of(Endpoints.Settings.Describe());
             RoleSessionName = "AwsContainerInventory-" + ConnectedAt.ToString("yyyyMMddTHHmmss", CultureInfo.InvariantCulture);
             _sdk = sdk ?? SessionStore.DefaultChains;
             (baseCredentials as IRoleAssumingCredentials)?.UseRoleAssumer(this);
@@ -56,11 +60,23 @@ namespace AwsContainerInventory
         /// <summary>Roles assumed for the inventory; empty means the base credentials are used directly.</summary>
         public ValueList<string> RoleArns { get; }
 
+        /// <summary>Where <see cref="Regions"/> came from: "-Region", "AWS_REGION", "AWS_DEFAULT_REGION" or "profile 'name'"; null when none was found.</summary>
+        public string? RegionSource { get; }
+
         public int SessionDuration { get; }
         public int PageSize { get; }
         public int ParallelRequests { get; }
         public int MaxRetries { get; }
         public Uri? EndpointUrl { get; }
+
+        /// <summary>Requests go to AWS's FIPS endpoints (-UseFipsEndpoint, AWS_USE_FIPS_ENDPOINT or the profile's use_fips_endpoint).</summary>
+        public bool UseFipsEndpoint => Endpoints.Settings.UseFips;
+
+        /// <summary>Requests go to AWS's dual-stack (IPv6) endpoints (-UseDualStackEndpoint, AWS_USE_DUALSTACK_ENDPOINT or the profile's use_dualstack_endpoint).</summary>
+        public bool UseDualStackEndpoint => Endpoints.Settings.UseDualStack;
+
+        /// <summary>Each service whose URL is configured, and by what: "ECR=http://127.0.0.1:5000/ (AWS_ENDPOINT_URL_ECR)".</summary>
+        public ValueList<string> ConfiguredEndpoints { get; }
 
         /// <summary>The RoleSessionName used for every AssumeRole call of this session.</summary>
         public string RoleSessionName { get; }
@@ -96,8 +112,10 @@ namespace AwsContainerInventory
         public override string ToString()
         {
             string roles = RoleArns.Count == 0 ? "no roles" : RoleArns.Count == 1 ? "1 role" : RoleArns.Count + " roles";
-            string endpoint = EndpointUrl == null ? string.Empty : ", endpoint " + EndpointUrl;
-            return CredentialSource + "; regions " + (Regions.Count == 0 ? "(none)" : Regions.ToString()) + "; " + roles + endpoint;
+            string endpoint = EndpointUrl != null ? ", endpoint " + EndpointUrl
+                : ConfiguredEndpoints.Count > 0 ? ", endpoints " + string.Join(", ", ConfiguredEndpoints) : string.Empty;
+            string variants = (UseFipsEndpoint ? ", FIPS endpoints" : string.Empty) + (UseDualStackEndpoint ? ", dual-stack endpoints" : string.Empty);
+            return CredentialSource + "; regions " + (Regions.Count == 0 ? "(none)" : Regions.ToString()) + "; " + roles + endpoint + variants;
         }
     }
 }

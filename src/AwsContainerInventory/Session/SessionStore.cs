@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using AwsContainerInventory.Isolation;
+using AwsContainerInventory.Wire.Endpoints;
 
 namespace AwsContainerInventory.Session
 {
@@ -16,6 +17,9 @@ namespace AwsContainerInventory.Session
 
         /// <summary>Replaced by tests to avoid touching the real environment.</summary>
         internal static Func<IDefaultChains> DefaultChains { get; set; } = () => DefaultChainsLoader.Instance;
+
+        /// <summary>Reads an environment variable; replaced by tests so they need not change the process environment.</summary>
+        internal static Func<string, string?> EnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
 
         public static InventorySession? Current
         {
@@ -32,17 +36,24 @@ namespace AwsContainerInventory.Session
             lock (Gate) _current = null;
         }
 
-        /// <summary>The connected session, or one built from the default chains with the connector's defaults.</summary>
+        /// <summary>
+        /// The connected session, or one built from the default chains with the connector's defaults. The
+        /// environment and the config file are read on every call, so a change applies to the next cmdlet.
+        /// Throws <see cref="EndpointConfigurationException"/> for an endpoint setting that cannot be used.
+        /// </summary>
         public static InventorySession CurrentOrDefault()
         {
             InventorySession? current = Current;
             if (current != null) return current;
             IDefaultChains chains = DefaultChains();
-            string? region = chains.ResolveRegion(null);
+            Func<string, string?> environment = EnvironmentVariable;
+            ResolvedRegion? region = RegionChain.Resolve(null, environment, chains);
+            EndpointSettings endpoints = EndpointChain.Resolve(null, null, null, null, environment);
             return new InventorySession(chains.CreateCredentialProvider(null), null,
-                region == null ? Enumerable.Empty<string>() : new[] { region }, Enumerable.Empty<string>(),
+                region == null ? Enumerable.Empty<string>() : new[] { region.Region }, Enumerable.Empty<string>(),
                 InventorySession.DefaultSessionDuration, InventorySession.DefaultPageSize,
-                InventorySession.DefaultParallelRequests, InventorySession.DefaultMaxRetries, null, isDefault: true);
+                InventorySession.DefaultParallelRequests, InventorySession.DefaultMaxRetries, null, isDefault: true,
+                endpointSettings: endpoints, regionSource: region?.Source);
         }
     }
 }
