@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -20,7 +21,19 @@ namespace AwsContainerInventory.Wire
     /// </summary>
     internal sealed class AwsTransport : IDisposable
     {
-        private static readonly HttpClient SharedClient = CreateClient();
+        /// <summary>How long a pooled connection is used before a new one is opened, so DNS changes are seen.</summary>
+        internal static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
+        /// <summary>How long an unused connection is kept: below the 60 s after which AWS's load balancers drop idle ones.</summary>
+        internal static readonly TimeSpan PooledConnectionIdleTimeout = TimeSpan.FromSeconds(50);
+
+        // In this order: the client is made from the handler.
+        private static readonly Type? SocketsHandlerType = Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
+
+        /// <summary>The process's connection pool: SocketsHttpHandler on .NET (PowerShell 7), HttpClientHandler on .NET Framework.</summary>
+        internal static readonly HttpMessageHandler SharedHandler = CreateHandler(PooledConnectionLifetime, PooledConnectionIdleTimeout);
+
+        private static readonly HttpClient SharedClient = new HttpClient(SharedHandler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 
         private readonly SemaphoreSlim _slots;
         private readonly HttpClient _client;
@@ -43,11 +56,13 @@ namespace AwsContainerInventory.Wire
 
         /// <summary>
         /// Sends the request, retrying what can succeed on a later try, and parses a 2xx body with
-        /// <paramref name="parse"/>. A body that does not parse counts as a transient failure.
+        /// <paramref name="parse"/>. A 2xx body that does not parse is MalformedResponse, retried at most
+        /// <see cref="RetryPolicy.MalformedResponseRetries"/> times.
         /// </summary>
         public async Task<T> SendAsync<T>(AwsRequest request, Func<byte[], T> parse, ICallObserver? observer, CancellationToken cancellationToken)
         {
-            int retryCostTaken = 0;
+            int lastRetryCost = 0;
+            int malformedRetries = 0;
             var started = System.Diagnostics.Stopwatch.StartNew();
             bool hadConnectionFailure = false;
             for (int attempt = 0; ; attempt++)
@@ -56,6 +71,7 @@ namespace AwsContainerInventory.Wire
                 AwsServiceException failure;
                 TimeSpan? retryAfter = null;
                 bool connectionLevel = false;
+                bool timedOut = false;
 
                 // Credentials are fetched outside the slot (an AssumeRole needs a slot of its own) and checked
                 // again once a slot is held, since the wait for it can outlast short-lived credentials.
@@ -79,6 +95,7 @@ namespace AwsContainerInventory.Wire
                     attemptCancellation.CancelAfter(attemptTimeout);
                     try
                     {
+                        if (RecyclesByServicePoint && ReferenceEquals(_client, SharedClient)) LeaseConnections(request.Endpoint);
                         using HttpRequestMessage message = BuildMessage(request, credentials);
                         using HttpResponseMessage response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
                         byte[] body = await ReadBodyAsync(response, attemptCancellation.Token).ConfigureAwait(false);
@@ -89,7 +106,7 @@ namespace AwsContainerInventory.Wire
                             try
                             {
                                 T result = parse(body);
-                                Retry.OnSuccess(retryCostTaken);
+                                Retry.OnSuccess(lastRetryCost);
                                 return result;
                             }
                             catch (Exception parseError) when (parseError is JsonException || parseError is FormatException || parseError is InvalidOperationException || parseError is KeyNotFoundException || parseError is System.Xml.XmlException)
@@ -107,12 +124,14 @@ namespace AwsContainerInventory.Wire
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
                         connectionLevel = true;
+                        timedOut = true;
                         failure = new AwsServiceException(request.Service, request.Operation, ClientCodes.Timeout,
                             "No complete answer from " + request.Endpoint.Authority + " in time (attempt timeout " + Retry.AttemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s).", 0, null);
                     }
                     catch (Exception networkError) when (networkError is HttpRequestException || networkError is IOException || networkError is WebException)
                     {
                         connectionLevel = true;
+                        timedOut = IsConnectTimeout(networkError);
                         failure = new AwsServiceException(request.Service, request.Operation, ClientCodes.ConnectionFailure,
                             "Could not reach " + request.Endpoint.Authority + ": " + InnermostMessage(networkError), 0, null, networkError);
                     }
@@ -127,12 +146,18 @@ namespace AwsContainerInventory.Wire
                 // endpoint is reported within 30 seconds however many retries are allowed.
                 if (connectionLevel) hadConnectionFailure = true;
                 bool outOfTime = connectionLevel && started.Elapsed + delay >= Retry.ConnectionRetryBudget - TimeSpan.FromSeconds(1);
+                // An unreadable 2xx body is retried at most MalformedResponseRetries times: a body in a format the
+                // reader does not expect will not change on a later try, and must not drain the session's quota.
+                bool malformed = failure.ErrorCode == ClientCodes.MalformedResponse;
                 if (!ErrorClassifier.IsRetryable(failure.ErrorCode, failure.StatusCode) || attempt >= Retry.MaxRetries || outOfTime
-                    || !Retry.TryAcquireRetry(connectionLevel, out int cost))
+                    || (malformed && malformedRetries >= RetryPolicy.MalformedResponseRetries)
+                    || !Retry.TryAcquireRetry(timedOut, out int cost))
                 {
                     throw failure;
                 }
-                retryCostTaken += cost;
+                if (malformed) malformedRetries++;
+                // botocore refunds only the last retry's cost when the call finally succeeds.
+                lastRetryCost = cost;
                 observer?.OnRetry(request, attempt + 1, delay, failure.ErrorCode);
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
@@ -251,8 +276,17 @@ namespace AwsContainerInventory.Wire
             return null;
         }
 
-        private static TimeSpan? RetryAfterFrom(HttpResponseMessage response)
+        /// <summary>
+        /// The server's retry hint: <c>x-amz-retry-after</c> in milliseconds (what botocore reads), else the HTTP
+        /// <c>Retry-After</c> in seconds or as a date. A value that is not a non-negative number is ignored.
+        /// </summary>
+        internal static TimeSpan? RetryAfterFrom(HttpResponseMessage response)
         {
+            if (response.Headers.TryGetValues("x-amz-retry-after", out var amzValues)
+                && long.TryParse(amzValues.FirstOrDefault()?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long milliseconds))
+            {
+                return TimeSpan.FromMilliseconds(Math.Min(milliseconds, int.MaxValue));
+            }
             RetryConditionHeaderValue? header = response.Headers.RetryAfter;
             if (header?.Delta != null) return header.Delta;
             if (header?.Date != null) return header.Date.Value - DateTimeOffset.UtcNow;
@@ -265,15 +299,49 @@ namespace AwsContainerInventory.Wire
             return exception.Message;
         }
 
-        private static HttpClient CreateClient()
+        /// <summary>A connect timeout (the OS's, or the handler's) costs a retry what a timeout does.</summary>
+        private static bool IsConnectTimeout(Exception error)
         {
-            var handler = new HttpClientHandler
-            {
-                UseCookies = false,
-                AllowAutoRedirect = false,
-                MaxConnectionsPerServer = 256,
-            };
-            return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            for (Exception? e = error; e != null; e = e.InnerException)
+                if (e is TimeoutException || (e is SocketException socket && socket.SocketErrorCode == SocketError.TimedOut)) return true;
+            return false;
+        }
+
+        /// <summary>True on .NET Framework (Windows PowerShell 5.1), where connections are recycled per ServicePoint.</summary>
+        internal static bool RecyclesByServicePoint => SocketsHandlerType == null;
+
+        /// <summary>
+        /// The pool's handler. The assembly targets netstandard2.0, which has no SocketsHttpHandler, so on .NET it is
+        /// made by reflection to set PooledConnectionLifetime (HttpClientHandler keeps a connection forever, and with it
+        /// the address DNS gave when it opened). On .NET Framework, <see cref="LeaseConnections"/> does the same per endpoint.
+        /// </summary>
+        internal static HttpMessageHandler CreateHandler(TimeSpan connectionLifetime, TimeSpan idleTimeout)
+        {
+            if (SocketsHandlerType == null)
+                return new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 256 };
+            var handler = (HttpMessageHandler)Activator.CreateInstance(SocketsHandlerType)!;
+            SetHandlerProperty(handler, "UseCookies", false);
+            SetHandlerProperty(handler, "AllowAutoRedirect", false);
+            SetHandlerProperty(handler, "MaxConnectionsPerServer", 256);
+            SetHandlerProperty(handler, "PooledConnectionLifetime", connectionLifetime);
+            SetHandlerProperty(handler, "PooledConnectionIdleTimeout", idleTimeout);
+            return handler;
+        }
+
+        private static void SetHandlerProperty(HttpMessageHandler handler, string name, object value) =>
+            (handler.GetType().GetProperty(name) ?? throw new MissingMemberException(handler.GetType().FullName, name)).SetValue(handler, value);
+
+        /// <summary>
+        /// .NET Framework: connections to <paramref name="endpoint"/> are closed after <see cref="PooledConnectionLifetime"/>
+        /// (ServicePoint.ConnectionLeaseTimeout) or <see cref="PooledConnectionIdleTimeout"/> unused. Set on every send,
+        /// since ServicePointManager forgets an idle ServicePoint and makes a new one with the defaults.
+        /// </summary>
+        internal static ServicePoint LeaseConnections(Uri endpoint)
+        {
+            ServicePoint point = ServicePointManager.FindServicePoint(endpoint);
+            point.ConnectionLeaseTimeout = (int)PooledConnectionLifetime.TotalMilliseconds;
+            point.MaxIdleTime = (int)PooledConnectionIdleTimeout.TotalMilliseconds;
+            return point;
         }
 
         public void Dispose() => _slots.Dispose();
