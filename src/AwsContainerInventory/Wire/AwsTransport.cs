@@ -21,20 +21,6 @@ namespace AwsContainerInventory.Wire
     /// </summary>
     internal sealed class AwsTransport : IDisposable
     {
-        /// <summary>How long a pooled connection is used before a new one is opened, so DNS changes are seen.</summary>
-        internal static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
-
-        /// <summary>How long an unused connection is kept: below the 60 s after which AWS's load balancers drop idle ones.</summary>
-        internal static readonly TimeSpan PooledConnectionIdleTimeout = TimeSpan.FromSeconds(50);
-
-        // In this order: the client is made from the handler.
-        private static readonly Type? SocketsHandlerType = Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
-
-        /// <summary>The process's connection pool: SocketsHttpHandler on .NET (PowerShell 7), HttpClientHandler on .NET Framework.</summary>
-        internal static readonly HttpMessageHandler SharedHandler = CreateHandler(PooledConnectionLifetime, PooledConnectionIdleTimeout);
-
-        private static readonly HttpClient SharedClient = new HttpClient(SharedHandler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-
         private readonly SemaphoreSlim _slots;
         private readonly HttpClient _client;
 
@@ -44,7 +30,7 @@ namespace AwsContainerInventory.Wire
             ParallelRequests = parallelRequests;
             _slots = new SemaphoreSlim(parallelRequests, parallelRequests);
             Retry = retryPolicy;
-            _client = client ?? SharedClient;
+            _client = client ?? ConnectionPool.SharedClient;
         }
 
         public int ParallelRequests { get; }
@@ -95,7 +81,7 @@ namespace AwsContainerInventory.Wire
                     attemptCancellation.CancelAfter(attemptTimeout);
                     try
                     {
-                        if (RecyclesByServicePoint && ReferenceEquals(_client, SharedClient)) LeaseConnections(request.Endpoint);
+                        if (ConnectionPool.RecyclesByServicePoint && ReferenceEquals(_client, ConnectionPool.SharedClient)) ConnectionPool.LeaseConnections(request.Endpoint);
                         using HttpRequestMessage message = BuildMessage(request, credentials);
                         using HttpResponseMessage response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
                         byte[] body = await ReadBodyAsync(response, attemptCancellation.Token).ConfigureAwait(false);
@@ -305,43 +291,6 @@ namespace AwsContainerInventory.Wire
             for (Exception? e = error; e != null; e = e.InnerException)
                 if (e is TimeoutException || (e is SocketException socket && socket.SocketErrorCode == SocketError.TimedOut)) return true;
             return false;
-        }
-
-        /// <summary>True on .NET Framework (Windows PowerShell 5.1), where connections are recycled per ServicePoint.</summary>
-        internal static bool RecyclesByServicePoint => SocketsHandlerType == null;
-
-        /// <summary>
-        /// The pool's handler. The assembly targets netstandard2.0, which has no SocketsHttpHandler, so on .NET it is
-        /// made by reflection to set PooledConnectionLifetime (HttpClientHandler keeps a connection forever, and with it
-        /// the address DNS gave when it opened). On .NET Framework, <see cref="LeaseConnections"/> does the same per endpoint.
-        /// </summary>
-        internal static HttpMessageHandler CreateHandler(TimeSpan connectionLifetime, TimeSpan idleTimeout)
-        {
-            if (SocketsHandlerType == null)
-                return new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 256 };
-            var handler = (HttpMessageHandler)Activator.CreateInstance(SocketsHandlerType)!;
-            SetHandlerProperty(handler, "UseCookies", false);
-            SetHandlerProperty(handler, "AllowAutoRedirect", false);
-            SetHandlerProperty(handler, "MaxConnectionsPerServer", 256);
-            SetHandlerProperty(handler, "PooledConnectionLifetime", connectionLifetime);
-            SetHandlerProperty(handler, "PooledConnectionIdleTimeout", idleTimeout);
-            return handler;
-        }
-
-        private static void SetHandlerProperty(HttpMessageHandler handler, string name, object value) =>
-            (handler.GetType().GetProperty(name) ?? throw new MissingMemberException(handler.GetType().FullName, name)).SetValue(handler, value);
-
-        /// <summary>
-        /// .NET Framework: connections to <paramref name="endpoint"/> are closed after <see cref="PooledConnectionLifetime"/>
-        /// (ServicePoint.ConnectionLeaseTimeout) or <see cref="PooledConnectionIdleTimeout"/> unused. Set on every send,
-        /// since ServicePointManager forgets an idle ServicePoint and makes a new one with the defaults.
-        /// </summary>
-        internal static ServicePoint LeaseConnections(Uri endpoint)
-        {
-            ServicePoint point = ServicePointManager.FindServicePoint(endpoint);
-            point.ConnectionLeaseTimeout = (int)PooledConnectionLifetime.TotalMilliseconds;
-            point.MaxIdleTime = (int)PooledConnectionIdleTimeout.TotalMilliseconds;
-            return point;
         }
 
         public void Dispose() => _slots.Dispose();

@@ -14,22 +14,22 @@ public class ConnectionPoolTests
     [Fact]
     public void The_shared_handler_is_a_sockets_handler_that_recycles_connections_every_five_minutes()
     {
-        var handler = Assert.IsType<SocketsHttpHandler>(AwsTransport.SharedHandler);
+        var handler = Assert.IsType<SocketsHttpHandler>(ConnectionPool.SharedHandler);
 
         Assert.Equal(TimeSpan.FromMinutes(5), handler.PooledConnectionLifetime);
         Assert.Equal(TimeSpan.FromSeconds(50), handler.PooledConnectionIdleTimeout);
         Assert.False(handler.UseCookies);
         Assert.False(handler.AllowAutoRedirect);
         Assert.Equal(256, handler.MaxConnectionsPerServer);
-        Assert.False(AwsTransport.RecyclesByServicePoint);
+        Assert.False(ConnectionPool.RecyclesByServicePoint);
     }
 
     [Fact]
     public async Task A_connection_older_than_its_lifetime_is_replaced_and_a_younger_one_reused()
     {
         using var server = new KeepAliveServer();
-        using var recycling = new HttpClient(AwsTransport.CreateHandler(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(50)));
-        using var keeping = new HttpClient(AwsTransport.CreateHandler(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(50)));
+        using var recycling = new HttpClient(ConnectionPool.CreateHandler(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(50)));
+        using var keeping = new HttpClient(ConnectionPool.CreateHandler(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(50)));
 
         await keeping.GetStringAsync(server.Url);
         await recycling.GetStringAsync(server.Url);
@@ -47,7 +47,7 @@ public class ConnectionPoolTests
     {
         var endpoint = new Uri("https://ecs.eu-west-1.amazonaws.com/");
 
-        ServicePoint point = AwsTransport.LeaseConnections(endpoint);
+        ServicePoint point = ConnectionPool.LeaseConnections(endpoint);
 
         Assert.Equal(300_000, point.ConnectionLeaseTimeout);
         Assert.Equal(50_000, point.MaxIdleTime);
