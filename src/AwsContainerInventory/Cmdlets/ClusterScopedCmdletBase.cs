@@ -49,7 +49,8 @@ namespace AwsContainerInventory.Cmdlets
                 _selections.Add(selection);
                 ClusterSelection current = selection;
                 Plan.ForEachScope(What, (scope, token) => ReadAsync(scope, current, token),
-                    include: scope => current.NeedsListing || current.Names.Literals.Any(c => current.Applies(c, scope)));
+                    include: scope => current.NeedsListing || current.Names.Literals.Any(c => current.Applies(c, scope)),
+                    unread: current.Names.MarkUnread);
             }
             Run.DrainAvailable(this);
         }

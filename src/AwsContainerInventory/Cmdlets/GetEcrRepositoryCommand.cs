@@ -21,7 +21,8 @@ namespace AwsContainerInventory.Cmdlets
         protected override void ProcessRecord()
         {
             _names = new NameFilter(Name);
-            Plan.ForEachScope("Reading ECR repositories", (scope, token) => EcrInventory.ReadRepositoriesAsync(scope, _names, Run, Session, token));
+            Plan.ForEachScope("Reading ECR repositories", (scope, token) => EcrInventory.ReadRepositoriesAsync(scope, _names, Run, Session, token),
+                unread: _names.MarkUnread);
             Run.DrainAvailable(this);
         }
 

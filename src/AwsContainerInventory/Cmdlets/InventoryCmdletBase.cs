@@ -69,7 +69,10 @@ namespace AwsContainerInventory.Cmdlets
 
         protected override void StopProcessing() => Run?.Cancel();
 
-        /// <summary>Writes the ObjectNotFound errors for literal names found in no account or region.</summary>
+        /// <summary>
+        /// Writes the ObjectNotFound errors for literal names found in no account or region, where every pair they
+        /// could be in was read (see <see cref="NameFilter"/>).
+        /// </summary>
         private protected virtual void ReportNotFound() { }
 
         private protected string Where => (Session.RoleArns.Count > 0 ? Session.RoleArns.Count + " role(s) in " : string.Empty) + "region(s) " + string.Join(", ", Regions);

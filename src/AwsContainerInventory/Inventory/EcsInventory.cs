@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -17,17 +18,21 @@ namespace AwsContainerInventory.Inventory
         public const string Running = "RUNNING";
         public const string Stopped = "STOPPED";
 
+        /// <summary>The <c>failures[].reason</c> of a Describe call for an item that does not exist.</summary>
+        public const string Missing = "MISSING";
+
         public static async Task ReadClustersAsync(InventoryScope scope, NameFilter names, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
         {
             IEcsClient ecs = scope.CreateEcsClient();
-            Func<IReadOnlyList<string>, Task> describe = batch => DescribeClustersAsync(ecs, batch, scope, names, run, cancellationToken);
             if (names.LiteralsOnly)
             {
                 // Named clusters need no listing: DescribeClusters takes names directly.
                 run.WriteVerbose("ECS DescribeClusters " + string.Join(", ", names.Literals) + " in " + scope.Label + ".");
-                await Task.WhenAll(Paging.Chunk(names.Literals, EcsLimits.DescribeClustersBatch).Select(describe)).ConfigureAwait(false);
+                await Task.WhenAll(Paging.Chunk(names.Literals, EcsLimits.DescribeClustersBatch)
+                    .Select(batch => DescribeClustersAsync(ecs, batch, listed: false, scope, names, run, cancellationToken))).ConfigureAwait(false);
                 return;
             }
+            Func<IReadOnlyList<string>, Task> describe = batch => DescribeClustersAsync(ecs, batch, listed: true, scope, names, run, cancellationToken);
             run.WriteVerbose("ECS ListClusters in " + scope.Label + ".");
             await Paging.ListInBatchesAsync(token => ecs.ListClustersAsync(session.PageSize, token, cancellationToken),
                 EcsLimits.DescribeClustersBatch, describe, session.ParallelRequests, cancellationToken,
@@ -77,30 +82,35 @@ namespace AwsContainerInventory.Inventory
                 EcsLimits.DescribeServicesBatch, async batch =>
                 {
                     DescribeResult result = await ecs.DescribeServicesAsync(cluster, batch, cancellationToken).ConfigureAwait(false);
-                    ReportFailures(result, scope, run, "service");
+                    ReportFailures(result, scope, run, "DescribeServices", "service");
                     foreach (JsonElement service in result.Items)
                         await run.WriteRecordAsync(EcsService.FromApi(service, scope.Region, DateTime.UtcNow), "services").ConfigureAwait(false);
                 }, session.ParallelRequests, cancellationToken).ConfigureAwait(false);
         }
 
         private static Task ReadTasksOfClusterAsync(IEcsClient ecs, string cluster, string[] statuses, TaskPublicIpLookup? publicIps,
-            InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken) =>
-            Task.WhenAll(statuses.Select(async status =>
+            InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+        {
+            // A task that stops between the RUNNING and the STOPPED listing is in both: it is described and written once.
+            var listed = statuses.Length > 1 ? new ConcurrentDictionary<string, byte>(StringComparer.Ordinal) : null;
+            Func<string, bool>? firstListing = listed == null ? null : arn => listed.TryAdd(arn, 0);
+            return Task.WhenAll(statuses.Select(async status =>
             {
                 run.WriteVerbose("ECS ListTasks (" + status + ") in cluster " + cluster + ", " + scope.Label + ".");
                 await Paging.ListInBatchesAsync(token => ecs.ListTasksAsync(cluster, status, session.PageSize, token, cancellationToken),
                     EcsLimits.DescribeTasksBatch, async batch =>
                     {
                         DescribeResult result = await ecs.DescribeTasksAsync(cluster, batch, cancellationToken).ConfigureAwait(false);
-                        ReportFailures(result, scope, run, "task");
+                        ReportFailures(result, scope, run, "DescribeTasks", "task");
                         foreach (JsonElement item in result.Items)
                         {
                             EcsTask task = EcsTask.FromApi(item, scope.Region, DateTime.UtcNow);
                             if (publicIps != null) await publicIps.AddAsync(task).ConfigureAwait(false);
                             else await run.WriteRecordAsync(task, "tasks").ConfigureAwait(false);
                         }
-                    }, session.ParallelRequests, cancellationToken).ConfigureAwait(false);
+                    }, session.ParallelRequests, cancellationToken, include: firstListing).ConfigureAwait(false);
             }));
+        }
 
         /// <summary>Runs the pair's task reading, then resolves and writes the tasks still waiting for their public IPs.</summary>
         private static async Task WithPublicIpsAsync(TaskPublicIpLookup? publicIps, CancellationToken cancellationToken, Func<Task> readTasks)
@@ -156,9 +166,24 @@ namespace AwsContainerInventory.Inventory
             return arnOrName.StartsWith("arn:", StringComparison.Ordinal) && slash >= 0 ? arnOrName.Substring(slash + 1) : arnOrName;
         }
 
-        private static async Task DescribeClustersAsync(IEcsClient ecs, IReadOnlyList<string> batch, InventoryScope scope, NameFilter names, InventoryRun run, CancellationToken cancellationToken)
+        /// <summary>
+        /// Describes one batch: <paramref name="listed"/> ARNs from ListClusters, or the names and ARNs given. Every
+        /// failure of a listed cluster is an error naming it; of a given one, MISSING just means this pair has no
+        /// such cluster (the cmdlet reports names found nowhere) and any other reason is an error.
+        /// </summary>
+        private static async Task DescribeClustersAsync(IEcsClient ecs, IReadOnlyList<string> batch, bool listed, InventoryScope scope, NameFilter names,
+            InventoryRun run, CancellationToken cancellationToken)
         {
             DescribeResult result = await ecs.DescribeClustersAsync(batch, cancellationToken).ConfigureAwait(false);
+            foreach (var failure in result.Failures)
+            {
+                if (!listed)
+                {
+                    if (failure.Value == Missing) continue;
+                    names.MarkUndecided(failure.Key, ClusterNameFromArn(failure.Key));
+                }
+                run.WriteError(InventoryErrors.NotDescribed(scope, "ECS DescribeClusters", "cluster", failure.Key, failure.Value));
+            }
             foreach (JsonElement cluster in result.Items)
             {
                 names.Matches(ApiValues.String(cluster, "clusterName"), ApiValues.String(cluster, "clusterArn"));
@@ -187,7 +212,7 @@ namespace AwsContainerInventory.Inventory
                 }
                 catch (AwsServiceException error) when (!cancellationToken.IsCancellationRequested)
                 {
-                    if (literal != null) clusters.Names.MarkFound(literal);
+                    if (literal != null) clusters.Names.MarkUndecided(literal);
                     run.WriteError(InventoryErrors.ItemFailed(error, scope, "Reading cluster", cluster));
                 }
             }
@@ -204,10 +229,11 @@ namespace AwsContainerInventory.Inventory
             await directWork.ConfigureAwait(false);
         }
 
-        private static void ReportFailures(DescribeResult result, InventoryScope scope, InventoryRun run, string what)
+        /// <summary>Services and tasks are always listed first, so each failure of their Describe call is an error naming the item.</summary>
+        private static void ReportFailures(DescribeResult result, InventoryScope scope, InventoryRun run, string operation, string what)
         {
             foreach (var failure in result.Failures)
-                run.WriteWarning("ECS could not describe " + what + " " + failure.Key + " in " + scope.Label + ": " + failure.Value + ".");
+                run.WriteError(InventoryErrors.NotDescribed(scope, "ECS " + operation, what, failure.Key, failure.Value));
         }
     }
 
@@ -232,13 +258,6 @@ namespace AwsContainerInventory.Inventory
         }
 
         /// <summary>A name applies to every pair; an ARN only to the pair of its region and account.</summary>
-        public bool Applies(string cluster, InventoryScope scope)
-        {
-            if (!cluster.StartsWith("arn:", StringComparison.Ordinal)) return true;
-            string? region = ApiValues.RegionFromArn(cluster);
-            string? account = ApiValues.AccountFromArn(cluster);
-            return string.Equals(region, scope.Region, StringComparison.Ordinal)
-                && (scope.AccountId == null || account == null || string.Equals(account, scope.AccountId, StringComparison.Ordinal));
-        }
+        public bool Applies(string cluster, InventoryScope scope) => NameFilter.AppliesTo(cluster, scope.Region, scope.AccountId);
     }
 }

@@ -14,6 +14,7 @@ namespace AwsContainerInventory.Inventory
         public const string CredentialsUnavailableId = "AwsCredentialsUnavailable";
         public const string AccessDenied = "AwsAccessDenied";
         public const string Throttled = "AwsThrottled";
+        public const string NotDescribedId = "EcsDescribeFailed";
         public const string EndpointUnreachable = "AwsEndpointUnreachable";
         public const string MalformedResponse = "AwsMalformedResponse";
         public const string ServiceError = "AwsServiceError";
@@ -49,6 +50,19 @@ namespace AwsContainerInventory.Inventory
         {
             string message = what + " '" + name + "' was not found in " + where + ".";
             return Record(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, name, message);
+        }
+
+        /// <summary>
+        /// A Describe call answered but put <paramref name="item"/> under <c>failures</c> with <paramref name="reason"/>.
+        /// MISSING (for an item listed moments before) is ObjectNotFound; any other reason means it could not be read.
+        /// </summary>
+        public static ErrorRecord NotDescribed(InventoryScope scope, string operation, string what, string item, string reason)
+        {
+            bool missing = reason == EcsInventory.Missing;
+            string message = operation + " could not describe " + what + " " + item + " in " + scope.Label + ": " + reason
+                + (missing ? " (it was listed moments before, so it has probably just been deleted)." : ".");
+            Exception exception = missing ? new ItemNotFoundException(message) : new InvalidOperationException(message);
+            return Record(exception, NotDescribedId, missing ? ErrorCategory.ObjectNotFound : ErrorCategory.ReadError, item, message);
         }
 
         public static ErrorRecord Unexpected(Exception error) =>

@@ -8,13 +8,16 @@ namespace AwsContainerInventory.Inventory
 {
     /// <summary>
     /// -Name / -Cluster matching with SecretManagement's rule: a wildcard that matches nothing is silent; a
-    /// literal name that matches nothing in any account or region is an ObjectNotFound error at the end.
+    /// literal name that matches nothing is an ObjectNotFound error at the end — but only when every account and
+    /// region it could be in was read. Where a pair (or the item itself) could not be read, that failure was
+    /// already reported, and "not found" would be a guess.
     /// </summary>
     internal sealed class NameFilter
     {
         private readonly List<WildcardPattern> _wildcards = new List<WildcardPattern>();
         private readonly List<string> _literals = new List<string>();
         private readonly ConcurrentDictionary<string, bool> _found = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, bool> _undecided = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
 
         public NameFilter(IEnumerable<string>? patterns)
         {
@@ -57,6 +60,37 @@ namespace AwsContainerInventory.Inventory
 
         public void MarkFound(string literal) => _found[literal] = true;
 
-        public IEnumerable<string> UnmatchedLiterals => _literals.Where(l => !_found.ContainsKey(l));
+        /// <summary>
+        /// An error about the item named by <paramref name="candidates"/> (a name, an ARN) was written: the literals
+        /// naming it are not also reported as not found.
+        /// </summary>
+        public void MarkUndecided(params string?[] candidates)
+        {
+            foreach (string literal in _literals)
+                if (candidates.Any(c => string.Equals(literal, c, StringComparison.OrdinalIgnoreCase))) _undecided[literal] = true;
+        }
+
+        /// <summary>
+        /// The pair (<paramref name="region"/>, <paramref name="accountId"/>; null when the account is not known
+        /// without a call) could not be read: no literal that could be in it can be called not found.
+        /// </summary>
+        public void MarkUnread(string region, string? accountId)
+        {
+            foreach (string literal in _literals)
+                if (AppliesTo(literal, region, accountId)) _undecided[literal] = true;
+        }
+
+        /// <summary>Literals matched nowhere although every pair they could be in was read.</summary>
+        public IEnumerable<string> UnmatchedLiterals => _literals.Where(l => !_found.ContainsKey(l) && !_undecided.ContainsKey(l));
+
+        /// <summary>A name can be in every pair; an ARN only in the pair of its region and account.</summary>
+        public static bool AppliesTo(string literal, string region, string? accountId)
+        {
+            if (!literal.StartsWith("arn:", StringComparison.Ordinal)) return true;
+            string? arnRegion = ApiValues.RegionFromArn(literal);
+            string? arnAccount = ApiValues.AccountFromArn(literal);
+            return string.Equals(arnRegion, region, StringComparison.Ordinal)
+                && (accountId == null || arnAccount == null || string.Equals(arnAccount, accountId, StringComparison.Ordinal));
+        }
     }
 }

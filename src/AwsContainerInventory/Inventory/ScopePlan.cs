@@ -17,27 +17,35 @@ namespace AwsContainerInventory.Inventory
         private readonly InventorySession _session;
         private readonly IReadOnlyList<string> _regions;
         private readonly InventoryRun _run;
-        private readonly Lazy<IReadOnlyList<Task<IReadOnlyList<InventoryScope>>>> _groups;
+        private readonly Lazy<IReadOnlyList<ScopeGroup>> _groups;
 
         public ScopePlan(InventorySession session, IReadOnlyList<string> regions, InventoryRun run)
         {
             _session = session;
             _regions = regions;
             _run = run;
-            _groups = new Lazy<IReadOnlyList<Task<IReadOnlyList<InventoryScope>>>>(StartGroups);
+            _groups = new Lazy<IReadOnlyList<ScopeGroup>>(StartGroups);
         }
 
         /// <summary>
         /// Starts <paramref name="work"/> for every pair that <paramref name="include"/> accepts. Failures of a
-        /// pair are reported as errors naming it; the other pairs are not affected.
+        /// pair are reported as errors naming it; the other pairs are not affected. <paramref name="unread"/> is told
+        /// the region and account (null when unknown) of each pair that could not be read: its role or credentials
+        /// failed, or its work ended in an error.
         /// </summary>
-        public void ForEachScope(string what, Func<InventoryScope, CancellationToken, Task> work, Func<InventoryScope, bool>? include = null)
+        public void ForEachScope(string what, Func<InventoryScope, CancellationToken, Task> work, Func<InventoryScope, bool>? include = null,
+            Action<string, string?>? unread = null)
         {
-            foreach (Task<IReadOnlyList<InventoryScope>> group in _groups.Value)
+            foreach (ScopeGroup group in _groups.Value)
             {
                 _run.Start(async token =>
                 {
-                    IReadOnlyList<InventoryScope> scopes = await group.ConfigureAwait(false);
+                    IReadOnlyList<InventoryScope> scopes = await group.Scopes.ConfigureAwait(false);
+                    // There is always a region, so no scopes means the role or the credentials failed (already reported).
+                    if (scopes.Count == 0 && unread != null)
+                    {
+                        foreach (string region in _regions) unread(region, ApiValues.AccountFromArn(group.RoleArn));
+                    }
                     foreach (InventoryScope scope in scopes)
                     {
                         if (include != null && !include(scope)) continue;
@@ -51,6 +59,7 @@ namespace AwsContainerInventory.Inventory
                             catch (Exception error) when (InventoryErrors.IsScopeFailure(error) && !scopeToken.IsCancellationRequested)
                             {
                                 _run.WriteError(InventoryErrors.ScopeFailed(error, scope, what));
+                                unread?.Invoke(scope.Region, scope.AccountId);
                             }
                             finally
                             {
@@ -62,12 +71,25 @@ namespace AwsContainerInventory.Inventory
             }
         }
 
-        private IReadOnlyList<Task<IReadOnlyList<InventoryScope>>> StartGroups()
+        private IReadOnlyList<ScopeGroup> StartGroups()
         {
             if (_session.RoleArns.Count == 0)
-                return new[] { BaseScopesAsync(_run.Token) };
+                return new[] { new ScopeGroup(null, BaseScopesAsync(_run.Token)) };
             string stsRegion = _regions[0];
-            return _session.RoleArns.Select(role => RoleScopesAsync(role, stsRegion, _run.Token)).ToList();
+            return _session.RoleArns.Select(role => new ScopeGroup(role, RoleScopesAsync(role, stsRegion, _run.Token))).ToList();
+        }
+
+        /// <summary>The pairs of one role (or of the base credentials, RoleArn null), once its credentials are ready.</summary>
+        private sealed class ScopeGroup
+        {
+            public ScopeGroup(string? roleArn, Task<IReadOnlyList<InventoryScope>> scopes)
+            {
+                RoleArn = roleArn;
+                Scopes = scopes;
+            }
+
+            public string? RoleArn { get; }
+            public Task<IReadOnlyList<InventoryScope>> Scopes { get; }
         }
 
         private async Task<IReadOnlyList<InventoryScope>> BaseScopesAsync(CancellationToken token)

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -20,8 +21,6 @@ namespace AwsContainerInventory.Wire
     /// </summary>
     internal sealed class AwsTransport : IDisposable
     {
-        private static readonly HttpClient SharedClient = CreateClient();
-
         private readonly SemaphoreSlim _slots;
         private readonly HttpClient _client;
 
@@ -31,7 +30,7 @@ namespace AwsContainerInventory.Wire
             ParallelRequests = parallelRequests;
             _slots = new SemaphoreSlim(parallelRequests, parallelRequests);
             Retry = retryPolicy;
-            _client = client ?? SharedClient;
+            _client = client ?? ConnectionPool.SharedClient;
         }
 
         public int ParallelRequests { get; }
@@ -51,11 +50,13 @@ namespace AwsContainerInventory.Wire
 
         /// <summary>
         /// Sends the request, retrying what can succeed on a later try, and parses a 2xx body with
-        /// <paramref name="parse"/>. A body that does not parse counts as a transient failure.
+        /// <paramref name="parse"/>. A 2xx body that does not parse is MalformedResponse, retried at most
+        /// <see cref="RetryPolicy.MalformedResponseRetries"/> times.
         /// </summary>
         public async Task<T> SendAsync<T>(AwsRequest request, Func<byte[], T> parse, ICallObserver? observer, CancellationToken cancellationToken)
         {
-            int retryCostTaken = 0;
+            int lastRetryCost = 0;
+            int malformedRetries = 0;
             var started = System.Diagnostics.Stopwatch.StartNew();
             bool hadConnectionFailure = false;
             for (int attempt = 0; ; attempt++)
@@ -64,6 +65,7 @@ namespace AwsContainerInventory.Wire
                 AwsServiceException failure;
                 TimeSpan? retryAfter = null;
                 bool connectionLevel = false;
+                bool timedOut = false;
 
                 // Credentials are fetched outside the slot (an AssumeRole needs a slot of its own) and checked
                 // again once a slot is held, since the wait for it can outlast short-lived credentials.
@@ -87,6 +89,7 @@ namespace AwsContainerInventory.Wire
                     attemptCancellation.CancelAfter(attemptTimeout);
                     try
                     {
+                        if (ConnectionPool.RecyclesByServicePoint && ReferenceEquals(_client, ConnectionPool.SharedClient)) ConnectionPool.LeaseConnections(request.Endpoint);
                         using HttpRequestMessage message = BuildMessage(request, credentials);
                         using HttpResponseMessage response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
                         byte[] body = await ReadBodyAsync(response, attemptCancellation.Token).ConfigureAwait(false);
@@ -97,7 +100,7 @@ namespace AwsContainerInventory.Wire
                             try
                             {
                                 T result = parse(body);
-                                Retry.OnSuccess(retryCostTaken);
+                                Retry.OnSuccess(lastRetryCost);
                                 return result;
                             }
                             catch (Exception parseError) when (parseError is JsonException || parseError is FormatException || parseError is InvalidOperationException || parseError is KeyNotFoundException || parseError is System.Xml.XmlException)
@@ -115,12 +118,14 @@ namespace AwsContainerInventory.Wire
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
                         connectionLevel = true;
+                        timedOut = true;
                         failure = new AwsServiceException(request.Service, request.Operation, ClientCodes.Timeout,
                             "No complete answer from " + request.Endpoint.Authority + " in time (attempt timeout " + Retry.AttemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s).", 0, null);
                     }
                     catch (Exception networkError) when (networkError is HttpRequestException || networkError is IOException || networkError is WebException)
                     {
                         connectionLevel = true;
+                        timedOut = IsConnectTimeout(networkError);
                         failure = new AwsServiceException(request.Service, request.Operation, ClientCodes.ConnectionFailure,
                             "Could not reach " + request.Endpoint.Authority + ": " + InnermostMessage(networkError), 0, null, networkError);
                     }
@@ -135,12 +140,18 @@ namespace AwsContainerInventory.Wire
                 // endpoint is reported within 30 seconds however many retries are allowed.
                 if (connectionLevel) hadConnectionFailure = true;
                 bool outOfTime = connectionLevel && started.Elapsed + delay >= Retry.ConnectionRetryBudget - TimeSpan.FromSeconds(1);
+                // An unreadable 2xx body is retried at most MalformedResponseRetries times: a body in a format the
+                // reader does not expect will not change on a later try, and must not drain the session's quota.
+                bool malformed = failure.ErrorCode == ClientCodes.MalformedResponse;
                 if (!ErrorClassifier.IsRetryable(failure.ErrorCode, failure.StatusCode) || attempt >= Retry.MaxRetries || outOfTime
-                    || !Retry.TryAcquireRetry(connectionLevel, out int cost))
+                    || (malformed && malformedRetries >= RetryPolicy.MalformedResponseRetries)
+                    || !Retry.TryAcquireRetry(timedOut, out int cost))
                 {
                     throw failure;
                 }
-                retryCostTaken += cost;
+                if (malformed) malformedRetries++;
+                // botocore refunds only the last retry's cost when the call finally succeeds.
+                lastRetryCost = cost;
                 observer?.OnRetry(request, attempt + 1, delay, failure.ErrorCode);
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
@@ -259,8 +270,17 @@ namespace AwsContainerInventory.Wire
             return null;
         }
 
-        private static TimeSpan? RetryAfterFrom(HttpResponseMessage response)
+        /// <summary>
+        /// The server's retry hint: <c>x-amz-retry-after</c> in milliseconds (what botocore reads), else the HTTP
+        /// <c>Retry-After</c> in seconds or as a date. A value that is not a non-negative number is ignored.
+        /// </summary>
+        internal static TimeSpan? RetryAfterFrom(HttpResponseMessage response)
         {
+            if (response.Headers.TryGetValues("x-amz-retry-after", out var amzValues)
+                && long.TryParse(amzValues.FirstOrDefault()?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long milliseconds))
+            {
+                return TimeSpan.FromMilliseconds(Math.Min(milliseconds, int.MaxValue));
+            }
             RetryConditionHeaderValue? header = response.Headers.RetryAfter;
             if (header?.Delta != null) return header.Delta;
             if (header?.Date != null) return header.Date.Value - DateTimeOffset.UtcNow;
@@ -273,15 +293,12 @@ namespace AwsContainerInventory.Wire
             return exception.Message;
         }
 
-        private static HttpClient CreateClient()
+        /// <summary>A connect timeout (the OS's, or the handler's) costs a retry what a timeout does.</summary>
+        private static bool IsConnectTimeout(Exception error)
         {
-            var handler = new HttpClientHandler
-            {
-                UseCookies = false,
-                AllowAutoRedirect = false,
-                MaxConnectionsPerServer = 256,
-            };
-            return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            for (Exception? e = error; e != null; e = e.InnerException)
+                if (e is TimeoutException || (e is SocketException socket && socket.SocketErrorCode == SocketError.TimedOut)) return true;
+            return false;
         }
 
         public void Dispose() => _slots.Dispose();

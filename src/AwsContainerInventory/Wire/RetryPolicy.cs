@@ -1,38 +1,55 @@
 using System;
-using System.Threading;
 
 namespace AwsContainerInventory.Wire
 {
     /// <summary>
-    /// The AWS SDKs' standard retry mode: exponential backoff with full jitter, capped, and a retry quota
-    /// shared by the whole session so that an endpoint that keeps failing is not hammered.
+    /// The AWS SDKs' standard retry mode, as botocore implements it (retries/standard.py): truncated exponential
+    /// backoff with full jitter, <c>rand × min(2^attempt s, 20 s)</c>, and a retry quota shared by the whole session
+    /// so that an endpoint that keeps failing is not hammered.
     /// </summary>
     internal sealed class RetryPolicy
     {
+        /// <summary>botocore's RetryQuota.INITIAL_CAPACITY.</summary>
         public const int QuotaCapacity = 500;
+
+        /// <summary>What a retry takes from the quota (botocore's _RETRY_COST).</summary>
         public const int RetryCost = 5;
+
+        /// <summary>What a retry after a connect or read timeout takes (botocore's _TIMEOUT_RETRY_REQUEST).</summary>
         public const int TimeoutRetryCost = 10;
 
+        /// <summary>What a call that succeeded at its first attempt gives back (botocore's _NO_RETRY_INCREMENT).</summary>
+        public const int NoRetryIncrement = 1;
+
+        /// <summary>
+        /// Retries of a 2xx answer whose body cannot be read. botocore retries none (a parse failure is raised at once);
+        /// one retry covers a proxy's one-off error page without spending the quota on an answer that will not change.
+        /// </summary>
+        public const int MalformedResponseRetries = 1;
+
+        /// <summary>A server's retry-after hint may lengthen the backoff by at most this (botocore's _RETRY_AFTER_MAX_ADDITIONAL).</summary>
+        public static readonly TimeSpan RetryAfterMaxAdditional = TimeSpan.FromSeconds(5);
+
         private readonly object _lock = new object();
-        private readonly Random _random = new Random();
+        private readonly Func<double> _random;
         private int _quota = QuotaCapacity;
 
-        public RetryPolicy(int maxRetries)
+        /// <param name="maxRetries">Retries after the first attempt.</param>
+        /// <param name="random">A source of samples in [0, 1] for the jitter; tests inject one to assert exact delays.</param>
+        public RetryPolicy(int maxRetries, Func<double>? random = null)
         {
             if (maxRetries < 0) throw new ArgumentOutOfRangeException(nameof(maxRetries));
             MaxRetries = maxRetries;
+            _random = random ?? SharedRandom();
         }
 
         public int MaxRetries { get; }
 
-        /// <summary>First backoff ceiling; doubles each attempt. Small so throttled runs stay fast.</summary>
-        public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+        /// <summary>The first backoff ceiling, doubled each attempt (botocore: 1 s, growth factor 2).</summary>
+        public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-        /// <summary>Largest backoff. Keeps ten retries against an unreachable endpoint under 30 seconds.</summary>
-        public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(5);
-
-        /// <summary>Longest server retry-after hint honoured.</summary>
-        public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(20);
+        /// <summary>The largest backoff ceiling (botocore's _MAX_BACKOFF, 20 s).</summary>
+        public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(20);
 
         /// <summary>How long one attempt may take before it counts as a timeout and is retried.</summary>
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
@@ -45,10 +62,13 @@ namespace AwsContainerInventory.Wire
 
         public int AvailableQuota { get { lock (_lock) return _quota; } }
 
-        /// <summary>Takes retry capacity for one more attempt; false when the quota is spent.</summary>
-        public bool TryAcquireRetry(bool timeoutOrConnection, out int cost)
+        /// <summary>
+        /// Takes retry capacity for one more attempt: <see cref="TimeoutRetryCost"/> after a timeout, otherwise
+        /// <see cref="RetryCost"/>. False (and cost 0) when the quota cannot pay for it.
+        /// </summary>
+        public bool TryAcquireRetry(bool afterTimeout, out int cost)
         {
-            cost = timeoutOrConnection ? TimeoutRetryCost : RetryCost;
+            cost = afterTimeout ? TimeoutRetryCost : RetryCost;
             lock (_lock)
             {
                 if (_quota < cost) { cost = 0; return false; }
@@ -57,21 +77,38 @@ namespace AwsContainerInventory.Wire
             }
         }
 
-        /// <summary>A call succeeded: refund what its retries took, or a token for a first-try success.</summary>
-        public void OnSuccess(int retryCostTaken)
+        /// <summary>
+        /// A call ended in a 2xx answer that was read: gives back what its last retry took, or
+        /// <see cref="NoRetryIncrement"/> when it needed none (botocore's release_retry_quota). Earlier retries of
+        /// the same call stay spent.
+        /// </summary>
+        public void OnSuccess(int lastRetryCost)
         {
-            lock (_lock) _quota = Math.Min(QuotaCapacity, _quota + (retryCostTaken > 0 ? retryCostTaken : 1));
+            int refund = lastRetryCost > 0 ? lastRetryCost : NoRetryIncrement;
+            lock (_lock) _quota = Math.Min(QuotaCapacity, _quota + refund);
         }
 
-        /// <summary>Full jitter: uniform in [0, min(MaxDelay, BaseDelay · 2^attempt)], or the server's hint.</summary>
+        /// <summary>
+        /// The wait before retry <paramref name="attempt"/> + 1 (attempt 0 is the first try):
+        /// <c>rand × min(BaseDelay · 2^attempt, MaxDelay)</c>. A server hint (x-amz-retry-after or Retry-After) is
+        /// honoured as botocore does: never less than that backoff, never more than it plus <see cref="RetryAfterMaxAdditional"/>.
+        /// </summary>
         public TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
         {
-            if (retryAfter.HasValue && retryAfter.Value > TimeSpan.Zero)
-                return retryAfter.Value <= MaxRetryAfter ? retryAfter.Value : MaxRetryAfter;
-            double ceiling = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30)));
+            double ceiling = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(Math.Max(attempt, 0), 30)));
             double sample;
-            lock (_lock) sample = _random.NextDouble();
-            return TimeSpan.FromMilliseconds(sample * ceiling);
+            lock (_lock) sample = _random();
+            double backoff = Math.Max(0, Math.Min(1, sample)) * ceiling;
+            if (retryAfter.HasValue && retryAfter.Value > TimeSpan.Zero)
+                backoff = Math.Max(backoff, Math.Min(retryAfter.Value.TotalMilliseconds, backoff + RetryAfterMaxAdditional.TotalMilliseconds));
+            return TimeSpan.FromTicks((long)Math.Round(backoff * TimeSpan.TicksPerMillisecond));
+        }
+
+        private static Func<double> SharedRandom()
+        {
+            var random = new Random();
+            // Called under _lock: System.Random is not thread-safe.
+            return random.NextDouble;
         }
     }
 }

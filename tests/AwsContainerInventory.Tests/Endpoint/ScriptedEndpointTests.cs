@@ -114,7 +114,9 @@ public sealed class ScriptedEndpointTests : IAsyncLifetime
             case "500": faults.InternalErrorEveryNth = 5; break;
             case "truncated": faults.TruncatedBodyEveryNth = 4; break;
             case "reset": faults.ResetConnectionEveryNth = 5; break;
-            case "malformed": faults.MalformedBodyEveryNth = 4; break;
+            // An unreadable 2xx is retried once, so the fault goes on a listing whose pages are sequential: every
+            // other page answer is malformed and its one retry is not.
+            case "malformed": faults.Operation = "DescribeRepositories"; faults.MalformedBodyEveryNth = 2; break;
             case "hang": faults.HangEveryNth = 25; faults.HangMs = 5000; break;
         }
         Connect(pageSize: 20);
@@ -128,6 +130,24 @@ public sealed class ScriptedEndpointTests : IAsyncLifetime
         Assert.Equal(240, result.Of<EcsTask>().Count);
         Assert.All(result.Of<EcsTask>(), t => Assert.NotNull(t.PublicIpAddresses));   // the lookup survived the faults too
         Assert.True(_endpoint.Stats.TotalCalls > 60 * 2 + 3, "the faults should have forced retries");
+    }
+
+    [Fact]
+    public void An_answer_that_never_parses_is_asked_twice_then_reported_for_its_pair()
+    {
+        Generate(clusters: 2);
+        _endpoint.Faults.Operation = "ListClusters";
+        _endpoint.Faults.MalformedBodyEveryNth = 1;
+        var session = Connect();
+
+        var result = CmdletHarness.Invoke("Get-EcsCluster");
+
+        Assert.Empty(result.Output);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("AwsMalformedResponse,", error.FullyQualifiedErrorId);
+        Assert.Equal(Region, error.TargetObject);
+        Assert.Equal(2, _endpoint.Stats.CallCount("ListClusters"));               // not MaxRetries (10) + 1
+        Assert.Equal(RetryPolicy.QuotaCapacity - RetryPolicy.RetryCost, session.Transport.Retry.AvailableQuota);
     }
 
     [Fact]

@@ -133,4 +133,118 @@ public class EcsInventoryTests
         Assert.Single(viaServices.Of<EcsTask>());
         Assert.Equal(1, handler.CallCount("ListTasks"));
     }
+
+    [Fact]
+    public void Include_stopped_writes_a_task_that_stops_between_the_two_listings_once()
+    {
+        string Task(string id) => $"arn:aws:ecs:us-east-1:{FakeEstate.Account}:task/cluster-000/{id}";
+        string moving = Task("moving");
+        using var runningListed = new ManualResetEventSlim();
+        var handler = new FakeAwsHandler().WithEcs(1)
+            .On("ListTasks", body =>
+            {
+                if (body["desiredStatus"]!.GetValue<string>() == "RUNNING")
+                {
+                    runningListed.Set();
+                    return new { taskArns = new[] { Task("r0"), Task("r1"), moving } };
+                }
+                // The STOPPED listing is answered after the RUNNING one, by which time the task has stopped.
+                Assert.True(runningListed.Wait(TimeSpan.FromSeconds(10)));
+                return new { taskArns = new[] { Task("s0"), moving } };
+            })
+            .On("DescribeTasks", body => new
+            {
+                tasks = body["tasks"]!.AsArray().Select(n => n!.GetValue<string>()).Select(arn => new
+                {
+                    taskArn = arn, clusterArn = FakeEstate.ClusterArn("cluster-000"), launchType = "FARGATE",
+                    lastStatus = arn.EndsWith("/r0") || arn.EndsWith("/r1") ? "RUNNING" : "STOPPED",
+                    desiredStatus = arn.EndsWith("/r0") || arn.EndsWith("/r1") ? "RUNNING" : "STOPPED",
+                }),
+                failures = Array.Empty<object>(),
+            });
+        CmdletHarness.Connect(handler);
+
+        var result = CmdletHarness.Invoke("Get-EcsTask -IncludeStopped");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { moving, Task("r0"), Task("r1"), Task("s0") }, result.Of<EcsTask>().Select(t => t.TaskArn!).OrderBy(a => a, StringComparer.Ordinal));
+        Assert.Equal(1, handler.Bodies("DescribeTasks").SelectMany(b => b["tasks"]!.AsArray()).Count(n => n!.GetValue<string>() == moving));
+    }
+
+    [Fact]
+    public void A_listed_cluster_that_describe_clusters_reports_missing_is_an_error_naming_it()
+    {
+        string gone = FakeEstate.ClusterArn("cluster-001");
+        var handler = new FakeAwsHandler().WithEcs(3).On("DescribeClusters", body => new
+        {
+            clusters = body["clusters"]!.AsArray().Select(n => n!.GetValue<string>()).Where(arn => arn != gone)
+                .Select(arn => new { clusterArn = arn, clusterName = arn.Split('/').Last(), status = "ACTIVE" }),
+            failures = new[] { new { arn = gone, reason = "MISSING" } },
+        });
+        CmdletHarness.Connect(handler);
+
+        var result = CmdletHarness.Invoke("Get-EcsCluster");
+
+        Assert.Equal(new[] { "cluster-000", "cluster-002" }, result.Of<EcsCluster>().Select(c => c.Name).OrderBy(n => n));
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("EcsDescribeFailed,", error.FullyQualifiedErrorId);
+        Assert.Equal(gone, error.TargetObject);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Contains("MISSING", error.ToString());
+        Assert.Contains("region us-east-1", error.ToString());
+    }
+
+    [Fact]
+    public void A_named_cluster_failing_for_another_reason_is_that_error_and_not_also_not_found()
+    {
+        var handler = new FakeAwsHandler().WithEcs(3).On("DescribeClusters", body => new
+        {
+            clusters = Array.Empty<object>(),
+            failures = new[]
+            {
+                new { arn = FakeEstate.ClusterArn("cluster-001"), reason = "INTERNAL_ERROR" },
+                new { arn = FakeEstate.ClusterArn("nope"), reason = "MISSING" },
+            },
+        });
+        CmdletHarness.Connect(handler);
+
+        var result = CmdletHarness.Invoke("Get-EcsCluster -Name cluster-001, nope");
+
+        Assert.Empty(result.Output);
+        Assert.Equal(2, result.Errors.Count);
+        var failed = Assert.Single(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("EcsDescribeFailed,"));
+        Assert.Equal(FakeEstate.ClusterArn("cluster-001"), failed.TargetObject);
+        Assert.Equal(ErrorCategory.ReadError, failed.CategoryInfo.Category);
+        Assert.Contains("INTERNAL_ERROR", failed.ToString());
+        var notFound = Assert.Single(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("EcsClusterNotFound,"));
+        Assert.Equal("nope", notFound.TargetObject);
+    }
+
+    [Fact]
+    public void Services_and_tasks_that_their_describe_call_lists_as_failures_are_errors_naming_them()
+    {
+        string lostService = $"arn:aws:ecs:us-east-1:{FakeEstate.Account}:service/cluster-000/svc-001";
+        string lostTask = $"arn:aws:ecs:us-east-1:{FakeEstate.Account}:task/cluster-000/running-0001";
+        var handler = new FakeAwsHandler().WithEcs(1, servicesPerCluster: 3, runningPerCluster: 3);
+        handler.On("DescribeServices", body => new
+        {
+            services = body["services"]!.AsArray().Select(n => n!.GetValue<string>()).Where(a => a != lostService)
+                .Select(a => new { serviceArn = a, serviceName = a.Split('/').Last(), clusterArn = FakeEstate.ClusterArn("cluster-000") }),
+            failures = new[] { new { arn = lostService, reason = "MISSING" } },
+        }).On("DescribeTasks", body => new
+        {
+            tasks = body["tasks"]!.AsArray().Select(n => n!.GetValue<string>()).Where(a => a != lostTask)
+                .Select(a => new { taskArn = a, clusterArn = FakeEstate.ClusterArn("cluster-000"), lastStatus = "RUNNING" }),
+            failures = new[] { new { arn = lostTask, reason = "MISSING" } },
+        });
+        CmdletHarness.Connect(handler);
+
+        var result = CmdletHarness.Invoke("Get-EcsService; Get-EcsTask -SkipPublicIp");
+
+        Assert.Equal(2, result.Of<EcsService>().Count);
+        Assert.Equal(2, result.Of<EcsTask>().Count);
+        Assert.Empty(result.Warnings);
+        Assert.Equal(new[] { lostService, lostTask }, result.Errors.Select(e => (string)e.TargetObject).OrderBy(t => t, StringComparer.Ordinal));
+        Assert.All(result.Errors, e => Assert.StartsWith("EcsDescribeFailed,", e.FullyQualifiedErrorId));
+    }
 }

@@ -86,13 +86,14 @@ public class AwsTransportTests
     }
 
     [Fact]
-    public void Honours_a_retry_after_hint_and_caps_it()
+    public void Honours_a_retry_after_hint_within_five_seconds_over_the_backoff()
     {
-        var policy = new RetryPolicy(5) { MaxRetryAfter = TimeSpan.FromSeconds(20) };
-        Assert.Equal(TimeSpan.FromSeconds(3), policy.Backoff(0, TimeSpan.FromSeconds(3)));
-        Assert.Equal(TimeSpan.FromSeconds(20), policy.Backoff(0, TimeSpan.FromSeconds(90)));
+        var policy = new RetryPolicy(5, random: () => 0.5);
+        Assert.Equal(TimeSpan.FromSeconds(3), policy.Backoff(0, TimeSpan.FromSeconds(3)));      // 0.5 s backoff, hint 3 s
+        Assert.Equal(TimeSpan.FromSeconds(5.5), policy.Backoff(0, TimeSpan.FromSeconds(90)));   // at most backoff + 5 s
+        Assert.Equal(TimeSpan.FromSeconds(0.5), policy.Backoff(0, TimeSpan.FromSeconds(0.2)));  // never less than the backoff
         for (int attempt = 0; attempt < 30; attempt++)
-            Assert.InRange(policy.Backoff(attempt, null), TimeSpan.Zero, policy.MaxDelay);
+            Assert.InRange(new RetryPolicy(5).Backoff(attempt, null), TimeSpan.Zero, policy.MaxDelay);
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public class AwsTransportTests
     {
         var policy = new RetryPolicy(10);
         int granted = 0;
-        while (policy.TryAcquireRetry(timeoutOrConnection: false, out _)) granted++;
+        while (policy.TryAcquireRetry(afterTimeout: false, out _)) granted++;
         Assert.Equal(RetryPolicy.QuotaCapacity / RetryPolicy.RetryCost, granted);
         policy.OnSuccess(RetryPolicy.RetryCost);
         Assert.True(policy.TryAcquireRetry(false, out _));
@@ -166,6 +167,153 @@ public class AwsTransportTests
         Assert.True(error.IsCredentialRejection);
         Assert.Contains("AWS rejected the credentials", error.Message);
         Assert.DoesNotContain("transport-secret", error.ToString());
+    }
+
+    private static (AwsTransport Transport, EcrClient Client) Create(HttpMessageHandler handler, RetryPolicy policy)
+    {
+        var transport = new AwsTransport(4, policy, new HttpClient(handler));
+        return (transport, new EcrClient(transport, new Uri("https://aws.test/"), "us-east-1", Keys, null));
+    }
+
+    [Fact]
+    public async Task A_call_that_succeeds_after_retries_gives_back_only_its_last_retrys_cost()
+    {
+        int calls = 0;
+        var handler = new FakeAwsHandler().On("DescribeRepositories", _ => Interlocked.Increment(ref calls) <= 2
+            ? FakeResponse.Error(503, "ServiceUnavailableException", "busy") : FakeResponse.Json(new { repositories = Array.Empty<object>() }));
+        var policy = new RetryPolicy(5, random: () => 0.0);
+        var (_, client) = Create(handler, policy);
+
+        await client.DescribeRepositoriesAsync(100, null, CancellationToken.None);
+
+        Assert.Equal(3, calls);
+        Assert.Equal(500 - 5 - 5 + 5, policy.AvailableQuota);
+    }
+
+    [Fact]
+    public async Task A_first_try_success_gives_back_one()
+    {
+        var handler = new FakeAwsHandler().On("DescribeRepositories", _ => FakeResponse.Json(new { repositories = Array.Empty<object>() }));
+        var policy = new RetryPolicy(5, random: () => 0.0);
+        policy.TryAcquireRetry(afterTimeout: false, out _);
+        var (_, client) = Create(handler, policy);
+
+        await client.DescribeRepositoriesAsync(100, null, CancellationToken.None);
+
+        Assert.Equal(496, policy.AvailableQuota);
+    }
+
+    [Theory]
+    [InlineData(SocketError.ConnectionRefused, RetryPolicy.RetryCost)]
+    [InlineData(SocketError.ConnectionReset, RetryPolicy.RetryCost)]
+    [InlineData(SocketError.HostNotFound, RetryPolicy.RetryCost)]
+    [InlineData(SocketError.TimedOut, RetryPolicy.TimeoutRetryCost)]
+    public async Task Connection_failures_cost_five_a_retry_and_connect_timeouts_ten(SocketError socketError, int costPerRetry)
+    {
+        var policy = new RetryPolicy(2, random: () => 0.0);
+        var (_, client) = Create(new ThrowingHandler(() => new HttpRequestException("send failed", new SocketException((int)socketError))), policy);
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.DescribeRepositoriesAsync(100, null, CancellationToken.None));
+
+        Assert.Equal(ClientCodes.ConnectionFailure, error.ErrorCode);
+        Assert.Equal(500 - 2 * costPerRetry, policy.AvailableQuota);
+    }
+
+    [Fact]
+    public async Task An_attempt_timeout_costs_ten_a_retry()
+    {
+        var policy = new RetryPolicy(2, random: () => 0.0) { AttemptTimeout = TimeSpan.FromMilliseconds(100) };
+        var (_, client) = Create(new HangingOnceHandler(() => true), policy);
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.DescribeRepositoriesAsync(100, null, CancellationToken.None));
+
+        Assert.Equal(ClientCodes.Timeout, error.ErrorCode);
+        Assert.Equal(500 - 2 * RetryPolicy.TimeoutRetryCost, policy.AvailableQuota);
+    }
+
+    [Fact]
+    public async Task A_2xx_body_that_never_parses_is_retried_once_and_charged_as_one_retry()
+    {
+        var handler = new FakeAwsHandler().On("DescribeRepositories", _ => new FakeResponse { Body = "<html><body>502 Bad Gateway</body></html>" });
+        var policy = new RetryPolicy(10, random: () => 0.0);
+        var (_, client) = Create(handler, policy);
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.DescribeRepositoriesAsync(100, null, CancellationToken.None));
+
+        Assert.Equal(ClientCodes.MalformedResponse, error.ErrorCode);
+        Assert.Equal(200, error.StatusCode);
+        Assert.Equal(2, handler.CallCount("DescribeRepositories"));   // not MaxRetries + 1
+        Assert.Equal(500 - RetryPolicy.RetryCost, policy.AvailableQuota);
+    }
+
+    [Fact]
+    public async Task Other_retries_still_follow_a_malformed_answer()
+    {
+        int calls = 0;
+        var handler = new FakeAwsHandler().On("DescribeRepositories", _ => Interlocked.Increment(ref calls) switch
+        {
+            1 => new FakeResponse { Body = "not json" },
+            2 or 3 => FakeResponse.Error(503, "ServiceUnavailableException", "busy"),
+            _ => FakeResponse.Json(new { repositories = Array.Empty<object>() }),
+        });
+        var (_, client) = Create(handler, new RetryPolicy(5, random: () => 0.0));
+
+        await client.DescribeRepositoriesAsync(100, null, CancellationToken.None);
+
+        Assert.Equal(4, calls);
+    }
+
+    [Fact]
+    public async Task An_x_amz_retry_after_hint_in_milliseconds_is_waited_for()
+    {
+        int calls = 0;
+        var handler = new FakeAwsHandler().On("DescribeRepositories", _ =>
+        {
+            if (Interlocked.Increment(ref calls) > 1) return FakeResponse.Json(new { repositories = Array.Empty<object>() });
+            var throttled = FakeResponse.Error(400, "ThrottlingException", "slow down");
+            throttled.Headers["x-amz-retry-after"] = "400";
+            return throttled;
+        });
+        var (_, client) = Create(handler, new RetryPolicy(5, random: () => 0.0));   // the backoff alone would be 0
+
+        var clock = Stopwatch.StartNew();
+        await client.DescribeRepositoriesAsync(100, null, CancellationToken.None);
+
+        Assert.Equal(2, calls);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(390), "waited " + clock.Elapsed);
+    }
+
+    [Theory]
+    [InlineData("x-amz-retry-after", "1500", 1500.0)]
+    [InlineData("x-amz-retry-after", "0", 0.0)]
+    [InlineData("x-amz-retry-after", "-5", null)]
+    [InlineData("x-amz-retry-after", "soon", null)]
+    [InlineData("x-amz-retry-after", "1.5", null)]
+    [InlineData("Retry-After", "3", 3000.0)]
+    [InlineData("X-Other", "3", null)]
+    public void Retry_hints_are_read_from_x_amz_retry_after_in_milliseconds_or_retry_after_in_seconds(string header, string value, double? expectedMilliseconds)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        response.Headers.TryAddWithoutValidation(header, value);
+
+        Assert.Equal(expectedMilliseconds.HasValue ? TimeSpan.FromMilliseconds(expectedMilliseconds.Value) : null, AwsTransport.RetryAfterFrom(response));
+    }
+
+    [Fact]
+    public void X_amz_retry_after_wins_over_retry_after()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        response.Headers.TryAddWithoutValidation("Retry-After", "3");
+        response.Headers.TryAddWithoutValidation("x-amz-retry-after", "250");
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), AwsTransport.RetryAfterFrom(response));
+    }
+
+    /// <summary>Fails every send with the exception <c>error</c> makes, as a socket failure surfaces from HttpClient.</summary>
+    private sealed class ThrowingHandler(Func<Exception> error) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromException<HttpResponseMessage>(error());
     }
 
     /// <summary>Never answers the requests <c>hang</c> picks (until cancelled); answers the rest with an empty page.</summary>
