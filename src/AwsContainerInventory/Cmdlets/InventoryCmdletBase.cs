@@ -41,9 +41,9 @@ namespace AwsContainerInventory.Cmdlets
                     new PSArgumentException("No AWS region: pass -Region, set AWS_REGION or AWS_DEFAULT_REGION, or run Connect-AwsInventory -Region."),
                     InventoryErrors.NoRegion, ErrorCategory.InvalidArgument, null));
             }
-            Run = new InventoryRun(Activity, RecordSink);
+            Run = new InventoryRun(Activity, RecordSink) { VerboseAsDebug = DebugWithoutVerbose() };
             Plan = new ScopePlan(Session, Regions, Run);
-            WriteVerbose("Session: " + Session + "; reading " + string.Join(", ", Regions) + ".");
+            Run.Verbose(this, "Session: " + Session + "; reading " + string.Join(", ", Regions) + ".");
         }
 
         protected override void EndProcessing()
@@ -56,6 +56,10 @@ namespace AwsContainerInventory.Cmdlets
 
         /// <summary>Writes the ObjectNotFound errors for literal names found in no account or region.</summary>
         private protected virtual void ReportNotFound() { }
+
+        private bool DebugWithoutVerbose() =>
+            MyInvocation.BoundParameters.TryGetValue("Debug", out object? debug) && debug is SwitchParameter on && on.IsPresent
+            && !MyInvocation.BoundParameters.ContainsKey("Verbose");
 
         private protected string Where => (Session.RoleArns.Count > 0 ? Session.RoleArns.Count + " role(s) in " : string.Empty) + "region(s) " + string.Join(", ", Regions);
 
