@@ -13,8 +13,8 @@ namespace AwsContainerInventory.Cmdlets
     /// <summary>
     /// Live names for argument completion, per session, kind and regions: the first Tab starts one background
     /// listing of every (role × region) pair and waits at most <see cref="Wait"/> for it; every Tab for a minute
-    /// after reuses it (with whatever it has found by then). An unreachable endpoint therefore costs one short
-    /// wait, never a frozen prompt: the listing goes on (or fails) in the background.
+    /// after reuses it, without waiting, with whatever it has found by then. An unreachable or hung endpoint
+    /// therefore costs one short wait, never a frozen prompt: the listing goes on (or fails) in the background.
     /// </summary>
     internal static class CompletionCache
     {
@@ -44,7 +44,7 @@ namespace AwsContainerInventory.Cmdlets
             Listing? listing = lookup.Result;
             if (listing == null) return Array.Empty<string>();
             TimeSpan left = Wait - clock.Elapsed;
-            if (left > TimeSpan.Zero) listing.Done.Wait(left);
+            if (left > TimeSpan.Zero && listing.TakeFirstWait()) listing.Done.Wait(left);
             return listing.Snapshot();
         }
 
@@ -69,6 +69,7 @@ namespace AwsContainerInventory.Cmdlets
         {
             private readonly ConcurrentDictionary<string, byte> _names = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
             private readonly Stopwatch _age = Stopwatch.StartNew();
+            private int _waitedFor;
 
             public Listing(InventorySession session, IReadOnlyList<string> regions, Func<InventoryScope, InventorySession, Action<string>, CancellationToken, Task> read)
             {
@@ -78,6 +79,9 @@ namespace AwsContainerInventory.Cmdlets
             public Task Done { get; }
 
             public TimeSpan Age => _age.Elapsed;
+
+            /// <summary>True for the first Tab only: later ones take what has come without waiting again.</summary>
+            public bool TakeFirstWait() => Interlocked.Exchange(ref _waitedFor, 1) == 0;
 
             public IReadOnlyList<string> Snapshot() => _names.Keys.OrderBy(n => n, StringComparer.Ordinal).ToList();
 

@@ -11,7 +11,8 @@ namespace AwsContainerInventory.Inventory
     /// Counts one run's AWS calls per operation and (role × region) pair, for the -Verbose summary
     /// ("ECR GetRepositoryPolicy: 400 calls in eu-west-1 (123456789012)") and names the pair of each call for -Debug.
     /// A pair is named by its account: the assumed role's, or for the base credentials the account its records
-    /// came from when no role is used (otherwise, and when no record said, the credential source).
+    /// came from when no role is used (otherwise, when no record said, and in the -Debug lines written while
+    /// the calls are made, the credential source).
     /// </summary>
     internal sealed class CallTally
     {
@@ -35,7 +36,7 @@ namespace AwsContainerInventory.Inventory
 
         /// <summary>"ECS ListClusters in us-east-1 (123456789012)": one call, for -Debug.</summary>
         public string Describe(AwsRequest request) =>
-            request.Service.ToUpperInvariant() + " " + request.Operation + " in " + request.Region + " (" + Caller(request.Credentials, request.Region) + ")";
+            request.Service.ToUpperInvariant() + " " + request.Operation + " in " + request.Region + " (" + Caller(request.Credentials) + ")";
 
         /// <summary>One line per operation and pair (roles of one account count together), ordered by pair then operation.</summary>
         public IEnumerable<string> Summary() =>
@@ -47,12 +48,15 @@ namespace AwsContainerInventory.Inventory
                 .Select(c => string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} {3} in {4}",
                     c.Service, c.Operation, c.Count, c.Count == 1 ? "call" : "calls", c.Pair));
 
-        private string Caller(ICredentialProvider credentials, string region)
-        {
-            if (credentials is AssumedRoleCredentialProvider role) return ApiValues.AccountFromArn(role.RoleArn) ?? role.RoleArn;
+        /// <summary>The role's account, or the base credentials' source (their account is known only from records).</summary>
+        private static string Caller(ICredentialProvider credentials) =>
+            credentials is AssumedRoleCredentialProvider role ? ApiValues.AccountFromArn(role.RoleArn) ?? role.RoleArn : credentials.Description;
+
+        private string Caller(ICredentialProvider credentials, string region) =>
             // With roles, the base credentials only assume them: the records' accounts are the roles'.
-            return !_rolesUsed && _baseAccountByRegion.TryGetValue(region, out string? seen) ? seen : credentials.Description;
-        }
+            credentials is AssumedRoleCredentialProvider || _rolesUsed || !_baseAccountByRegion.TryGetValue(region, out string? seen)
+                ? Caller(credentials)
+                : seen;
 
         private readonly struct Key : IEquatable<Key>
         {
