@@ -388,7 +388,10 @@ function ConvertTo-UpperSnakeName([string] $Name) {
 }
 
 function Get-CloudResourceMismatch {
-    <# Each resource has exactly the UPPER_SNAKE names of its record's seed properties, with equal values. #>
+    <#
+        Each resource has exactly the UPPER_SNAKE names of its record's seed properties, with equal values:
+        times as ISO 8601 UTC strings to the second ending in Z, enum values as their names, the rest as is.
+    #>
     param([object[]] $Record, [object[]] $Resource)
     $mismatches = [System.Collections.Generic.List[string]]::new()
     if ($Record.Count -ne $Resource.Count) {
@@ -407,7 +410,10 @@ function Get-CloudResourceMismatch {
         foreach ($name in $seedProperties) {
             $property = $target.PSObject.Properties[(ConvertTo-UpperSnakeName $name)]
             if (-not $property) { continue }
-            $expected = Format-Value $source.$name
+            $value = $source.$name
+            if ($value -is [datetime]) { $value = (ConvertTo-UtcDateTime $value).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [cultureinfo]::InvariantCulture) }
+            elseif ($value -is [enum]) { $value = $value.ToString() }
+            $expected = Format-Value $value
             $actual = Format-Value $property.Value
             if ($actual -cne $expected) { $mismatches.Add("$($source.Uid).$(ConvertTo-UpperSnakeName $name): $actual, expected $expected") }
         }

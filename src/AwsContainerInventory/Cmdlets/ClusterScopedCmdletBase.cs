@@ -9,8 +9,10 @@ using AwsContainerInventory.Inventory;
 namespace AwsContainerInventory.Cmdlets
 {
     /// <summary>
-    /// Get-EcsService and Get-EcsTask: -Cluster takes names, ARNs or wildcards, and binds ClusterArn from the
-    /// pipeline (Get-EcsCluster | Get-EcsService). Each cluster is read once per run however often it arrives.
+    /// Get-EcsService and Get-EcsTask: -Cluster takes names, ARNs or wildcards, from the command line or the
+    /// pipeline: strings by value ('prod' | Get-EcsTask) and ClusterArn by property name (Get-EcsCluster |
+    /// Get-EcsService). Each piped cluster starts at once, so records stream; each cluster is read once per run
+    /// however often it arrives.
     /// </summary>
     public abstract class ClusterScopedCmdletBase : InventoryCmdletBase
     {
@@ -19,7 +21,7 @@ namespace AwsContainerInventory.Cmdlets
         private bool _allClustersStarted;
 
         /// <summary>Cluster names or ARNs (wildcards allowed); none means every cluster.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ClusterArn")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]

@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -9,7 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using AwsContainerInventory.Inventory;
 using AwsContainerInventory.Session;
-using AwsContainerInventory.Wire;
 
 namespace AwsContainerInventory.Cmdlets
 {
@@ -30,31 +28,27 @@ namespace AwsContainerInventory.Cmdlets
     }
 
     /// <summary>
-    /// Completes the live cluster names of the current session (every role and region, first answers within
-    /// a few seconds). Silent when nothing can be listed.
+    /// Completes live names of the current session (every role and region, or the -Region being typed), from a
+    /// listing kept for a minute (<see cref="CompletionCache"/>); a Tab waits about a second at most. Silent when
+    /// nothing can be listed.
     /// </summary>
-    public sealed class ClusterCompleter : IArgumentCompleter
+    public abstract class LiveNameCompleter : IArgumentCompleter
     {
-        private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
+        private protected abstract string Kind { get; }
+
+        private protected abstract Task ReadAsync(InventoryScope scope, InventorySession session, Action<string> found, CancellationToken cancellationToken);
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             try
             {
-                InventorySession session = SessionStore.CurrentOrDefault();
-                IReadOnlyList<string> regions = fakeBoundParameters != null && fakeBoundParameters.Contains("Region") && fakeBoundParameters["Region"] is object bound
-                    ? RegionList.Normalize(LanguagePrimitives.ConvertTo<string[]>(bound))
-                    : session.Regions;
-                if (regions.Count == 0) return Array.Empty<CompletionResult>();
-                IEnumerable<ICredentialProvider> identities = session.RoleArns.Count == 0
-                    ? new[] { session.BaseCredentials }
-                    : session.RoleArns.Select(role => (ICredentialProvider)session.RoleCredentials(role, regions[0]));
-                var names = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-                using var budget = new CancellationTokenSource(Budget);
-                var listings = identities.SelectMany(identity => regions.Select(region => ListAsync(session, identity, region, names, budget.Token))).ToArray();
-                Task.WaitAll(listings.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray(), Budget);
-                return Completions.Matching(names.Keys.OrderBy(n => n, StringComparer.Ordinal), wordToComplete);
+                string[]? boundRegions = fakeBoundParameters != null && fakeBoundParameters.Contains("Region") && fakeBoundParameters["Region"] is object bound
+                    ? LanguagePrimitives.ConvertTo<string[]>(bound)
+                    : null;
+                IReadOnlyList<string> names = CompletionCache.Names(Kind,
+                    session => boundRegions != null ? RegionList.Normalize(boundRegions) : session.Regions, ReadAsync);
+                return Completions.Matching(names, wordToComplete);
             }
             catch (Exception)
             {
@@ -62,19 +56,33 @@ namespace AwsContainerInventory.Cmdlets
                 return Array.Empty<CompletionResult>();
             }
         }
+    }
 
-        private static async Task ListAsync(InventorySession session, ICredentialProvider credentials, string region, ConcurrentDictionary<string, bool> names, CancellationToken token)
-        {
-            var ecs = new EcsClient(session.Transport, session.Endpoints.Ecs(region), region, credentials, null);
-            string? next = null;
-            do
-            {
-                ApiPage<string> page = await ecs.ListClustersAsync(session.PageSize, next, token).ConfigureAwait(false);
-                foreach (string arn in page.Items) names[EcsInventory.ClusterNameFromArn(arn)] = true;
-                next = page.NextToken;
-            }
-            while (next != null);
-        }
+    /// <summary>Completes live ECS cluster names (-Cluster, Get-EcsCluster -Name).</summary>
+    public sealed class ClusterCompleter : LiveNameCompleter
+    {
+        private protected override string Kind => "clusters";
+
+        private protected override Task ReadAsync(InventoryScope scope, InventorySession session, Action<string> found, CancellationToken cancellationToken) =>
+            NameReader.ListClusterNamesAsync(scope, session, found, cancellationToken);
+    }
+
+    /// <summary>Completes live ECR repository names (Get-EcrRepository -Name).</summary>
+    public sealed class RepositoryNameCompleter : LiveNameCompleter
+    {
+        private protected override string Kind => "repositories";
+
+        private protected override Task ReadAsync(InventoryScope scope, InventorySession session, Action<string> found, CancellationToken cancellationToken) =>
+            NameReader.ListRepositoryNamesAsync(scope, session, found, cancellationToken);
+    }
+
+    /// <summary>Completes live task definition families (Get-EcsTaskDefinition -FamilyPrefix).</summary>
+    public sealed class TaskDefinitionFamilyCompleter : LiveNameCompleter
+    {
+        private protected override string Kind => "task definition families";
+
+        private protected override Task ReadAsync(InventoryScope scope, InventorySession session, Action<string> found, CancellationToken cancellationToken) =>
+            NameReader.ListTaskDefinitionFamiliesAsync(scope, session, found, cancellationToken);
     }
 
     internal static class Completions

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
@@ -41,9 +42,36 @@ namespace AwsContainerInventory.Cmdlets
             foreach (var (property, seed) in SeedProperties(recordType))
             {
                 object? value = InputObject.Properties[property.Name]?.Value;
-                output.Properties.Add(new PSNoteProperty(seed.Name, value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value));
+                output.Properties.Add(new PSNoteProperty(seed.Name, PlatformValue(value, property.PropertyType)));
             }
             WriteObject(output);
+        }
+
+        /// <summary>
+        /// What an asset platform reads the same in every culture: times as ISO 8601 UTC strings ending in Z, enum
+        /// values by name (also when read back with Import-Clixml, where an enum is a number with its name as
+        /// ToString); everything else as the record has it.
+        /// </summary>
+        internal static object? PlatformValue(object? value, Type propertyType)
+        {
+            if (value == null) return null;
+            Type type = Nullable.GetUnderlyingType(propertyType) ?? propertyType;
+            object? bare = value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
+            if (type.IsEnum)
+            {
+                if (bare is Enum named) return named.ToString();
+                if (value is PSObject deserialized && !(deserialized.BaseObject is string)) return deserialized.ToString();
+                return bare is IConvertible number && !(bare is string) ? Enum.ToObject(type, number.ToInt64(CultureInfo.InvariantCulture)).ToString() : bare;
+            }
+            if (type == typeof(DateTime) && bare is DateTime time) return IsoUtc(time);
+            return bare;
+        }
+
+        /// <summary>2026-12-01T18:07:16Z. Record times are UTC; an unspecified kind (an old export) is taken as UTC.</summary>
+        internal static string IsoUtc(DateTime time)
+        {
+            DateTime utc = time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time;
+            return utc.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
         }
 
         /// <summary>The record's properties with their seed attribute, in declaration order.</summary>

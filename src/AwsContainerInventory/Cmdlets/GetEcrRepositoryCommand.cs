@@ -6,30 +6,25 @@ namespace AwsContainerInventory.Cmdlets
     /// <summary>Lists ECR repositories with every attribute of the Amazon ECR connector, across the session's roles and regions.</summary>
     [Cmdlet(VerbsCommon.Get, "EcrRepository")]
     [OutputType(typeof(EcrRepository))]
-    public sealed class GetEcrRepositoryCommand : InventoryCmdletBase
+    public sealed class GetEcrRepositoryCommand : NamedResourceCmdletBase
     {
-        private NameFilter _names = new NameFilter(null);
-
-        /// <summary>Repository names or ARNs; wildcards allowed.</summary>
-        [Parameter(Position = 0)]
+        /// <summary>Repository names or ARNs; wildcards allowed; from the pipeline as strings or by property name.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(RepositoryNameCompleter))]
         public string[]? Name { get; set; }
 
         private protected override string Activity => "Get-EcrRepository";
 
-        protected override void ProcessRecord()
-        {
-            _names = new NameFilter(Name);
-            Plan.ForEachScope("Reading ECR repositories", (scope, token) => EcrInventory.ReadRepositoriesAsync(scope, _names, Run, Session, token),
-                unread: _names.MarkUnread);
-            Run.DrainAvailable(this);
-        }
+        private protected override string[]? BoundNames => Name;
 
-        private protected override void ReportNotFound()
-        {
-            foreach (string name in _names.UnmatchedLiterals)
-                WriteError(InventoryErrors.NotFound("EcrRepositoryNotFound", "ECR repository", name, Where));
-        }
+        private protected override string Noun => "ECR repository";
+
+        private protected override string NotFoundErrorId => "EcrRepositoryNotFound";
+
+        private protected override void StartReading(NameFilter names) =>
+            Plan.ForEachScope("Reading ECR repositories", (scope, token) => EcrInventory.ReadRepositoriesAsync(scope, names, Run, Session, token),
+                unread: names.MarkUnread);
     }
 }

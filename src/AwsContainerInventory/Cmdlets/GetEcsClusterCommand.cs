@@ -6,30 +6,25 @@ namespace AwsContainerInventory.Cmdlets
     /// <summary>Lists ECS clusters with every attribute of the Amazon ECS connector, across the session's roles and regions.</summary>
     [Cmdlet(VerbsCommon.Get, "EcsCluster")]
     [OutputType(typeof(EcsCluster))]
-    public sealed class GetEcsClusterCommand : InventoryCmdletBase
+    public sealed class GetEcsClusterCommand : NamedResourceCmdletBase
     {
-        private NameFilter _names = new NameFilter(null);
-
-        /// <summary>Cluster names or ARNs; wildcards allowed.</summary>
-        [Parameter(Position = 0)]
+        /// <summary>Cluster names or ARNs; wildcards allowed; from the pipeline as strings or by property name.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ClusterCompleter))]
         public string[]? Name { get; set; }
 
         private protected override string Activity => "Get-EcsCluster";
 
-        protected override void ProcessRecord()
-        {
-            _names = new NameFilter(Name);
-            Plan.ForEachScope("Reading ECS clusters", (scope, token) => EcsInventory.ReadClustersAsync(scope, _names, Run, Session, token),
-                unread: _names.MarkUnread);
-            Run.DrainAvailable(this);
-        }
+        private protected override string[]? BoundNames => Name;
 
-        private protected override void ReportNotFound()
-        {
-            foreach (string name in _names.UnmatchedLiterals)
-                WriteError(InventoryErrors.NotFound("EcsClusterNotFound", "ECS cluster", name, Where));
-        }
+        private protected override string Noun => "ECS cluster";
+
+        private protected override string NotFoundErrorId => "EcsClusterNotFound";
+
+        private protected override void StartReading(NameFilter names) =>
+            Plan.ForEachScope("Reading ECS clusters", (scope, token) => EcsInventory.ReadClustersAsync(scope, names, Run, Session, token),
+                unread: names.MarkUnread);
     }
 }

@@ -55,10 +55,10 @@ namespace AwsContainerInventory.Cmdlets
             if (badRegion != null) ThrowTerminatingError(badRegion);
             ErrorRecord? noEndpoint = SessionChecks.CheckEndpoints(Session.Endpoints, Regions);
             if (noEndpoint != null) ThrowTerminatingError(noEndpoint);
-            Run = new InventoryRun(Activity, RecordSink);
+            Run = new InventoryRun(Activity, RecordSink) { VerboseAsDebug = DebugWithoutVerbose() };
             Plan = new ScopePlan(Session, Regions, Run);
             string from = Region != null ? "-Region" : Session.RegionSource ?? "the session";
-            WriteVerbose("Session: " + Session + "; reading " + string.Join(", ", Regions) + " (from " + from + ").");
+            Run.Verbose(this, "Session: " + Session + "; reading " + string.Join(", ", Regions) + " (from " + from + ").");
         }
 
         protected override void EndProcessing()
@@ -74,6 +74,10 @@ namespace AwsContainerInventory.Cmdlets
         /// could be in was read (see <see cref="NameFilter"/>).
         /// </summary>
         private protected virtual void ReportNotFound() { }
+
+        private bool DebugWithoutVerbose() =>
+            MyInvocation.BoundParameters.TryGetValue("Debug", out object? debug) && debug is SwitchParameter on && on.IsPresent
+            && !MyInvocation.BoundParameters.ContainsKey("Verbose");
 
         private protected string Where => (Session.RoleArns.Count > 0 ? Session.RoleArns.Count + " role(s) in " : string.Empty) + "region(s) " + string.Join(", ", Regions);
 

@@ -126,12 +126,14 @@ namespace AwsContainerInventory.Inventory
             }
         }
 
-        public static Task ReadTaskDefinitionsAsync(InventoryScope scope, string? familyPrefix, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+        /// <param name="include">Which listed task definition ARNs to describe (null: all).</param>
+        public static Task ReadTaskDefinitionsAsync(InventoryScope scope, string? familyPrefix, InventoryRun run, InventorySession session, CancellationToken cancellationToken,
+            Func<string, bool>? include = null)
         {
             IEcsClient ecs = scope.CreateEcsClient();
             run.WriteVerbose("ECS ListTaskDefinitions" + (familyPrefix == null ? string.Empty : " (family " + familyPrefix + ")") + " in " + scope.Label + ".");
             return Paging.ListInBatchesAsync(token => ecs.ListTaskDefinitionsAsync(familyPrefix, session.PageSize, token, cancellationToken),
-                batchSize: 1, batch => DescribeTaskDefinitionAsync(ecs, batch[0], scope, run, cancellationToken), session.ParallelRequests, cancellationToken);
+                batchSize: 1, batch => DescribeTaskDefinitionAsync(ecs, batch[0], scope, run, cancellationToken), session.ParallelRequests, cancellationToken, include);
         }
 
         /// <summary>The named task definitions (ARNs) of the pair, one DescribeTaskDefinition each, concurrently.</summary>

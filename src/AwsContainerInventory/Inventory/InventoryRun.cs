@@ -16,7 +16,8 @@ namespace AwsContainerInventory.Inventory
     /// One cmdlet invocation's background work and its way back to the pipeline. Workers run concurrently
     /// and only queue what they produce (records, errors, verbose text); the pipeline thread drains the
     /// queue, so every Write* happens on the pipeline thread. A bounded record budget keeps memory flat
-    /// when the pipeline is slower than the network.
+    /// when the pipeline is slower than the network. As the wire layer's observer it counts every call: -Debug
+    /// shows each one, -Verbose a count per operation and (role × region) pair at the end, and each retry.
     /// </summary>
     internal sealed class InventoryRun : ICallObserver, IDisposable
     {
@@ -30,6 +31,7 @@ namespace AwsContainerInventory.Inventory
         private readonly TaskCompletionSource<bool> _allWorkDone = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly ConcurrentDictionary<string, byte> _warnedOnce = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, int> _counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        private readonly CallTally _calls = new CallTally();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly string _activity;
         private readonly Action<object>? _recordSink;
@@ -55,6 +57,12 @@ namespace AwsContainerInventory.Inventory
         }
 
         public CancellationToken Token => _cancellation.Token;
+
+        /// <summary>
+        /// Writes verbose text as debug text: PowerShell makes a compiled cmdlet's verbose stream Inquire under
+        /// -Debug without -Verbose, which would stop at every line to ask; -Debug shows it all without asking.
+        /// </summary>
+        public bool VerboseAsDebug { get; set; }
 
         public TimeSpan Elapsed => _clock.Elapsed;
 
@@ -90,6 +98,7 @@ namespace AwsContainerInventory.Inventory
 
         public async Task WriteRecordAsync(object record, string countAs)
         {
+            _calls.SawRecord(record);
             if (_recordSink != null)
             {
                 Token.ThrowIfCancellationRequested();
@@ -117,6 +126,12 @@ namespace AwsContainerInventory.Inventory
         public void AddScopes(int count) => Interlocked.Add(ref _scopesTotal, count);
 
         public void ScopeDone() => Interlocked.Increment(ref _scopesDone);
+
+        void ICallObserver.OnCall(AwsRequest request)
+        {
+            _calls.Count(request);
+            _items.Writer.TryWrite(new Item(ItemKind.Debug, _calls.Describe(request)));
+        }
 
         void ICallObserver.OnRetry(AwsRequest request, int attempt, TimeSpan delay, string reason) =>
             WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} {2} in {3} after {4}; waiting {5:0.00} s.",
@@ -150,10 +165,21 @@ namespace AwsContainerInventory.Inventory
                 _pendingWait = null;
                 if (!more) break;
             }
+            foreach (string line in _calls.Summary()) Verbose(cmdlet, line);
             if (_progressShown)
             {
                 cmdlet.WriteProgress(new ProgressRecord(_progressId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
+        }
+
+        /// <summary>
+        /// Completes when all work has ended, without a pipeline (argument completion): nothing is written, and
+        /// whatever was queued is dropped with the run.
+        /// </summary>
+        public Task WhenDone()
+        {
+            CompleteAdding();
+            return _allWorkDone.Task;
         }
 
         /// <summary>Cancels every in-flight call and waits (briefly) for the workers to stop.</summary>
@@ -203,12 +229,22 @@ namespace AwsContainerInventory.Inventory
                     cmdlet.WriteError((ErrorRecord)item.Payload);
                     break;
                 case ItemKind.Verbose:
-                    cmdlet.WriteVerbose((string)item.Payload);
+                    Verbose(cmdlet, (string)item.Payload);
                     break;
                 case ItemKind.Warning:
                     cmdlet.WriteWarning((string)item.Payload);
                     break;
+                case ItemKind.Debug:
+                    cmdlet.WriteDebug((string)item.Payload);
+                    break;
             }
+        }
+
+        /// <summary>Pipeline thread: verbose text (see <see cref="VerboseAsDebug"/>).</summary>
+        public void Verbose(Cmdlet cmdlet, string message)
+        {
+            if (VerboseAsDebug) cmdlet.WriteDebug(message);
+            else cmdlet.WriteVerbose(message);
         }
 
         private void MaybeWriteProgress(Cmdlet cmdlet)
@@ -228,7 +264,7 @@ namespace AwsContainerInventory.Inventory
             _progressShown = true;
         }
 
-        private enum ItemKind { Record, Error, Verbose, Warning }
+        private enum ItemKind { Record, Error, Verbose, Warning, Debug }
 
         private readonly struct Item
         {

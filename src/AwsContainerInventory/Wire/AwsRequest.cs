@@ -27,9 +27,12 @@ namespace AwsContainerInventory.Wire
         public ICredentialProvider Credentials { get; }
     }
 
-    /// <summary>Told about each retry so -Verbose can report it. Called from worker threads: implementations queue.</summary>
+    /// <summary>Told about each call and each retry so -Verbose and -Debug can report them. Called from worker threads: implementations queue.</summary>
     internal interface ICallObserver
     {
+        /// <summary>A call is about to be sent (once per call, whatever its retries).</summary>
+        void OnCall(AwsRequest request);
+
         void OnRetry(AwsRequest request, int attempt, TimeSpan delay, string reason);
     }
 }

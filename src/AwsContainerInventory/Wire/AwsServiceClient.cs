@@ -6,7 +6,7 @@ namespace AwsContainerInventory.Wire
 {
     /// <summary>
     /// What every AWS client of the module shares: the session's transport, the service's endpoint and region,
-    /// the credentials that sign, and the observer told about retries. Subclasses add the protocol (JSON 1.1 or
+    /// the credentials that sign, and the observer told about calls and retries. Subclasses add the protocol (JSON 1.1 or
     /// query) and the operations.
     /// </summary>
     internal abstract class AwsServiceClient
@@ -32,6 +32,7 @@ namespace AwsContainerInventory.Wire
         protected Task<T> PostAsync<T>(string operation, string contentType, string? target, byte[] body, Func<byte[], T> parse, CancellationToken cancellationToken)
         {
             var request = new AwsRequest(_service, operation, _region, _endpoint, contentType, target, body, _credentials);
+            _observer?.OnCall(request);
             return _transport.SendAsync(request, parse, _observer, cancellationToken);
         }
     }
