@@ -103,7 +103,7 @@ namespace AwsContainerInventory
     /// <summary>The rule of the repository-policy analysis that decided a statement's verdict.</summary>
     public enum PolicyRule
     {
-        [Description("Public: the principal is `*` in any JSON form and no condition pins an identity. Example: `{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"ecr:BatchGetImage\"}`")]
+        [Description("Public: the principal is `*` in any JSON form and no condition pins an identity (negated, IfExists, ForAllValues: and Null tests never do). Example: `{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"ecr:BatchGetImage\"}`")]
         WildcardPrincipal,
 
         [Description("Public: Allow with NotPrincipal grants everyone but the named principals, anonymous callers included. Example: `{\"Effect\":\"Allow\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"ecr:*\"}`")]
