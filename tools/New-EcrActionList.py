@@ -9,21 +9,20 @@ tests/AwsContainerInventory.Tests/Policy/EcrActionListTests.cs runs this script 
 fails when the committed list differs from the installed botocore's model, so the list cannot drift.
 """
 
-import gzip
-import json
 import os
 import sys
 
-import botocore
+import botocore.loaders
 
 OUTPUT = os.path.join(os.path.dirname(__file__), "..", "src", "AwsContainerInventory", "Policy", "EcrApiOperations.g.cs")
 
 
 def operation_names() -> tuple[str, list[str]]:
-    service = os.path.join(os.path.dirname(botocore.__file__), "data", "ecr")
-    version = sorted(os.listdir(service))[-1]
-    with gzip.open(os.path.join(service, version, "service-2.json.gz"), "rt", encoding="utf-8") as model:
-        return version, sorted(json.load(model)["operations"])
+    # botocore's own loader: the model may be installed as service-2.json or service-2.json.gz.
+    loader = botocore.loaders.Loader()
+    version = loader.determine_latest_version("ecr", "service-2")
+    model = loader.load_service_model("ecr", "service-2", api_version=version)
+    return version, sorted(model["operations"])
 
 
 def render(version: str, names: list[str]) -> str:
