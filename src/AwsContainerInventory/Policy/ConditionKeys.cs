@@ -114,6 +114,25 @@ namespace AwsContainerInventory.Policy
                 label + " matches only that literal text, which no " + identity.Noun + " has");
         }
 
+        /// <summary>
+        /// For a Deny: whether the test holds for every caller outside a pinned identity, so the Deny reaches all of
+        /// them. Only negated string or ARN tests of an identity key qualify (<c>StringNotEquals aws:PrincipalOrgID
+        /// "o-…"</c>, <c>ArnNotLike aws:PrincipalArn "arn:aws:iam::111122223333:*"</c>), plain, <c>…IfExists</c> or
+        /// <c>ForAllValues:</c> (all true for a caller without the key); a pattern must pin its identity.
+        /// </summary>
+        public static bool HoldsForEveryOutsider(ConditionOperator op, string key, PolicyNode valuesNode, bool variablesResolve, out string text)
+        {
+            text = string.Empty;
+            if (!IdentityKeys.TryGetValue(key, out Identity? identity) || !op.IsNegated || op.AnyValue || (!op.IsLiteral && !op.IsPattern)) return false;
+            if (valuesNode.Kind == PolicyNodeKind.Object || valuesNode.Kind == PolicyNodeKind.Null) return false;
+            List<string> values = valuesNode.Strings().ToList();
+            if (values.Count == 0) return false;
+            List<ValueMatch> matches = values.Select(v => Match(op, identity!, v, variablesResolve)).ToList();
+            if (matches.Contains(ValueMatch.MatchesOthers)) return false;
+            text = "every caller but the " + identity!.Noun + " " + Quote(values) + " (" + op.Name + " " + key + ")";
+            return true;
+        }
+
         private static ConditionFinding Open(string text) => new ConditionFinding(ConditionLimit.None, PolicyRule.WildcardPrincipal, text);
 
         private static ValueMatch Match(ConditionOperator op, Identity identity, string value, bool variablesResolve)

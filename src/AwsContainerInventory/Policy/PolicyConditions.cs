@@ -128,13 +128,15 @@ namespace AwsContainerInventory.Policy
 
         public bool IsNegated => Negated.Contains(Base);
 
-        /// <summary>StringEquals compares literally: a <c>*</c> in its value is just that character.</summary>
-        public bool IsLiteral => string.Equals(Base, "StringEquals", StringComparison.OrdinalIgnoreCase) || string.Equals(Base, "StringEqualsIgnoreCase", StringComparison.OrdinalIgnoreCase);
+        /// <summary>StringEquals (and its negation) compares literally: a <c>*</c> in its value is just that character.</summary>
+        public bool IsLiteral => IsOneOf("StringEquals", "StringEqualsIgnoreCase", "StringNotEquals", "StringNotEqualsIgnoreCase");
 
-        /// <summary>StringLike, and ArnLike and ArnEquals, which AWS evaluates alike: each ARN field may hold wildcards.</summary>
-        public bool IsPattern => string.Equals(Base, "StringLike", StringComparison.OrdinalIgnoreCase) || IsArn;
+        /// <summary>StringLike, and ArnLike and ArnEquals, which AWS evaluates alike (each ARN field may hold wildcards), and their negations.</summary>
+        public bool IsPattern => IsOneOf("StringLike", "StringNotLike") || IsArn;
 
-        public bool IsArn => string.Equals(Base, "ArnLike", StringComparison.OrdinalIgnoreCase) || string.Equals(Base, "ArnEquals", StringComparison.OrdinalIgnoreCase);
+        public bool IsArn => IsOneOf("ArnLike", "ArnEquals", "ArnNotLike", "ArnNotEquals");
+
+        private bool IsOneOf(params string[] names) => names.Any(n => string.Equals(Base, n, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>
         /// Whether the condition is false for a request that lacks the key: a positive operator, plain or with

@@ -73,7 +73,8 @@ namespace AwsContainerInventory
                     return line + ", granting no ECR action";
                 default:
                     // A "*" principal goes without saying; the other forms of everyone (NotPrincipal, a wildcard account) are named.
-                    return _principalText.StartsWith(WildcardPrincipalText, System.StringComparison.Ordinal) ? line : line + ", to " + _principalText;
+                    if (!_principalText.StartsWith(WildcardPrincipalText, System.StringComparison.Ordinal)) line += ", to " + _principalText;
+                    return Rule == PolicyRule.ExplicitDeny ? line + ", but " + _detailText : line;
             }
         }
 
@@ -129,6 +130,9 @@ namespace AwsContainerInventory
 
         [Description("Never applies: ECR answers only over TLS, so aws:SecureTransport is never false. Example: `\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}`")]
         PlainHttpOnly,
+
+        [Description("Narrowed, or never applies: Deny statements to everyone cover every ECR action the statement grants, unconditionally (never applies) or for every caller but a pinned identity (narrowed); an explicit deny wins. Only a negated identity test counts as such a condition. Example: `{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"ecr:*\",\"Condition\":{\"StringNotEquals\":{\"aws:PrincipalOrgID\":\"o-a1b2c3d4e5\"}}}`")]
+        ExplicitDeny,
 
         [Description("Grants nothing: no ECR action matches the Action values (wildcards expanded against ECR's actions), or NotAction excludes them all. Example: `{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\"}`")]
         NoEcrAction,

@@ -109,6 +109,24 @@ public static class PolicyCorpus
             Statement("NoDelete", Anyone, "\"ecr:DeleteRepository\"", effect: "Deny"),
             Statement("OrgPull", Anyone, Pull, "{\"StringEquals\":{\"aws:PrincipalOrgID\":\"o-a1b2c3d4e5\"}}")), true, false, "OrgPull:Narrowed:IdentityCondition"),
 
+        // Explicit denies win.
+        new("allow everyone, deny outside the organization", Many(
+            Statement("Pull", Anyone, Pull),
+            Statement("DenyOutsiders", Anyone, "\"ecr:*\"", "{\"StringNotEquals\":{\"aws:PrincipalOrgID\":\"o-a1b2c3d4e5\"}}", effect: "Deny")),
+            true, false, "Pull:Narrowed:ExplicitDeny"),
+        new("allow everyone, deny outside the VPC endpoint", Many(
+            Statement("Pull", AnyAws, "\"ecr:*\""),
+            Statement("OnlyVpce", Anyone, "\"ecr:*\"", "{\"StringNotEquals\":{\"aws:SourceVpce\":\"vpce-0a1b2c3d4e5f67890\"}}", effect: "Deny")),
+            true, false, "Pull:Narrowed:ExplicitDeny"),
+        new("allow everyone, deny plain HTTP", Many(
+            Statement("Pull", Anyone, Pull),
+            Statement("TlsOnly", Anyone, "\"ecr:*\"", "{\"Bool\":{\"aws:SecureTransport\":\"false\"}}", effect: "Deny")),
+            true, true, "Pull:Public:WildcardPrincipal"),
+        new("allow everyone, deny pushes outside the account", Many(
+            Statement("All", Anyone, "\"ecr:*\""),
+            Statement("NoPush", Anyone, "[\"ecr:PutImage\",\"ecr:InitiateLayerUpload\"]", "{\"StringNotEquals\":{\"aws:PrincipalAccount\":\"111122223333\"}}", effect: "Deny")),
+            true, true, "All:Public:WildcardPrincipal"),
+
         // Read the more public way.
         new("duplicate Effect", "{\"Statement\":[{\"Sid\":\"Twice\",\"Effect\":\"Deny\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"ecr:*\"}]}", true, true, "Twice:Public:WildcardPrincipal"),
         new("duplicate Condition", "{\"Statement\":[{\"Sid\":\"Twice\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"ecr:*\",\"Condition\":{\"StringEquals\":{\"aws:PrincipalOrgID\":\"o-a1b2c3d4e5\"}},\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"true\"}}}]}",
