@@ -6,7 +6,9 @@
 .DESCRIPTION
     Imports the built module and reads, by reflection, the [SeedAttribute] of every property of every
     record type (EcrRepository, EcsCluster, ...): one table per type with the seed attribute, the
-    property, its .NET type and the API source, in the order ConvertTo-CloudResource uses.
+    property, its .NET type and the API source, in the order ConvertTo-CloudResource uses; then, for
+    each enum property of the record or of its list elements whose values carry a [Description]
+    (PublicStatement.Verdict, PublicStatement.Rule), a table of those values and their meaning.
 
     The page is generated, never edited by hand: tests/Pester/Docs.Tests.ps1 regenerates it and
     fails when the committed copy differs. The output has no timestamp, so an unchanged module gives
@@ -55,6 +57,31 @@ function Format-Source([string] $Source) {
     $Source -replace '([\\|*_`\[\]])', '\$1'
 }
 
+function Get-DescribedEnumProperty([Type] $Type) {
+    <#
+        Enum properties of the record and of its list elements (PublicStatement.Verdict) whose values carry a
+        [Description]: what each value means belongs in the map beside the property.
+    #>
+    $flags = [System.Reflection.BindingFlags] 'Public, Instance'
+    foreach ($property in $Type.GetProperties($flags) | Sort-Object MetadataToken) {
+        $owner = $Type
+        $candidates = @($property)
+        $element = if ($property.PropertyType.IsGenericType) { $property.PropertyType.GetGenericArguments()[0] } else { $property.PropertyType }
+        if ($element.IsClass -and $element.Assembly -eq $assembly -and $element -ne $Type) {
+            $owner = $element
+            $candidates = $element.GetProperties($flags) | Sort-Object MetadataToken
+        }
+        foreach ($candidate in $candidates) {
+            if (-not $candidate.PropertyType.IsEnum) { continue }
+            $values = foreach ($field in $candidate.PropertyType.GetFields([System.Reflection.BindingFlags] 'Public, Static')) {
+                $description = [System.Reflection.CustomAttributeExtensions]::GetCustomAttribute($field, [System.ComponentModel.DescriptionAttribute])
+                if ($description) { [pscustomobject]@{ Name = $field.Name; Description = $description.Description } }
+            }
+            if ($values) { [pscustomobject]@{ Label = '{0}.{1}' -f $owner.Name, $candidate.Name; Values = @($values) } }
+        }
+    }
+}
+
 $recordTypes = $assembly.GetTypes() |
     Where-Object { $_.IsPublic -and -not $_.IsAbstract -and [AwsContainerInventory.ICloudResourceRecord].IsAssignableFrom($_) } |
     Sort-Object Name
@@ -94,6 +121,14 @@ foreach ($type in $recordTypes) {
     if ($beyondSeed.Count -gt 0) {
         $lines.Add('')
         $lines.Add(('Also on the record, without a seed attribute and so left out by `ConvertTo-CloudResource`: {0}.' -f ($beyondSeed -join ', ')))
+    }
+    foreach ($described in Get-DescribedEnumProperty $type) {
+        $lines.Add('')
+        $lines.Add(('### `{0}` values' -f $described.Label))
+        $lines.Add('')
+        $lines.Add('| Value | Meaning |')
+        $lines.Add('|---|---|')
+        foreach ($value in $described.Values) { $lines.Add(('| `{0}` | {1} |' -f $value.Name, ($value.Description -replace '\|', '\|'))) }
     }
 }
 

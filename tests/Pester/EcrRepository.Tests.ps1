@@ -86,6 +86,12 @@ Describe 'Get-EcrRepository' -Skip:$motoMissing {
         foreach ($record in $records) {
             ($record.PublicStatements.Count -gt 0) | Should -BeExactly $record.IsPublic -Because $record.Name
             $record.IsPublicUnconditionally | Should -BeExactly $record.IsPublic -Because $record.Name
+            foreach ($statement in $record.PublicStatements) {
+                # Every seeded public statement grants ECR pull actions to "*" without a condition.
+                $statement.Verdict.ToString() | Should -BeExactly 'Public' -Because $record.Name
+                $statement.Rule.ToString() | Should -BeExactly 'WildcardPrincipal' -Because $record.Name
+                $statement.Reason | Should -BeExactly 'Principal "*"; no condition pins an identity' -Because $record.Name
+            }
         }
         ($records | Where-Object Name -CEQ 'data-exporter').PublicStatements.ToString() |
             Should -BeExactly 'AnyonePull (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer) unconditionally'

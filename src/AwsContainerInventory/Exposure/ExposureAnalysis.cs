@@ -1,4 +1,5 @@
 using System;
+using AwsContainerInventory.Policy;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -72,7 +73,7 @@ namespace AwsContainerInventory.Exposure
             if (repository.IsPublicUnconditionally)
             {
                 _publicRepositories[repository.RepositoryArn] = label;
-                PublicStatement statement = repository.PublicStatements.First(s => !s.NarrowsPrincipal);
+                PublicStatement statement = repository.PublicStatements.First(PolicyExposure.OpensToAnyone);
                 AddFor(repository, ExposureKind.PublicRepository,
                     "Repository " + repository.RepositoryName + " lets any principal in without a narrowing condition: statement " + statement + ".");
             }

@@ -44,7 +44,12 @@ namespace AwsContainerInventory.Inventory
                 run.WriteError(InventoryErrors.ItemFailed(first, scope, "Reading repository", arn));
                 return;
             }
-            await run.WriteRecordAsync(EcrRepository.FromApi(repository, policy.Result, tags.Result, scope.Region, DateTime.UtcNow), RecordCountName).ConfigureAwait(false);
+            EcrRepository record = EcrRepository.FromApi(repository, policy.Result, tags.Result, scope.Region, DateTime.UtcNow);
+            // Never a silent "not public": a policy we could not read strictly is named, with what was done about it.
+            if (record.PolicyReadProblem != null)
+                run.WriteWarning("The repository policy of " + arn + " cannot be read as strict JSON: " + record.PolicyReadProblem
+                    + ". IsPublic and IsPublicUnconditionally are decided on what could be read, taking the more public reading.");
+            await run.WriteRecordAsync(record, RecordCountName).ConfigureAwait(false);
         }
     }
 }

@@ -1,185 +1,109 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 
 namespace AwsContainerInventory.Policy
 {
-    /// <summary>Reads an ECR repository policy document.</summary>
+    /// <summary>
+    /// Reads an ECR repository policy as AWS evaluates it. Every <c>Allow</c> statement whose principal means
+    /// everyone (<see cref="PolicyPrincipals"/>) is listed, with a verdict: whether it grants an ECR action
+    /// (<see cref="PolicyActions"/>) and whether its conditions pin an identity, limit it to a network, or can
+    /// never hold for a request to ECR (<see cref="PolicyConditions"/>), and whether explicit Deny statements override it
+    /// (<see cref="PolicyDenials"/>). Where the text is ambiguous (duplicate
+    /// members) or cannot be read strictly, the more public reading is taken and the problem is reported.
+    /// </summary>
     internal static class PolicyAnalyzer
     {
-        private const string ForAnyValuePrefix = "ForAnyValue:";
-        private const string ForAllValuesPrefix = "ForAllValues:";
         private const string NotActionPrefix = "NotAction:";
 
-        // Keys that name the caller's account, organization, ARN or network: tested positively, they limit a
-        // wildcard principal to known callers (the keys Prowler counts). aws:SourceOwner, aws:PrincipalArn and
-        // aws:PrincipalOrgPaths limit the caller just as well, so they count too. aws:SourceIp does not (nor
-        // does Prowler count it): an address range says where a call comes from, not who makes it.
-        // Condition keys are case-insensitive in IAM.
-        private static readonly HashSet<string> PrincipalNarrowingKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "aws:SourceAccount", "aws:SourceArn", "aws:PrincipalOrgID", "aws:PrincipalAccount", "aws:SourceVpc", "aws:SourceVpce",
-            "aws:SourceOwner", "aws:PrincipalArn", "aws:PrincipalOrgPaths",
-        };
-
-        // Only a positive match fails for a caller that lacks the key. Negated operators (StringNotEquals, …) and
-        // …IfExists operators pass such a caller, so they are deliberately absent; so are Null, Bool, IpAddress,
-        // date and numeric operators, which never test the keys above.
-        private static readonly HashSet<string> PositiveMatchOperators = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike",
-        };
-
         /// <summary>
-        /// The contract's rule: public when an <c>Allow</c> statement names the wildcard principal in any JSON
-        /// form (<c>"*"</c>, <c>{"AWS":"*"}</c>, <c>{"AWS":["…","*"]}</c>). Deny statements never make a
-        /// repository public; no policy, or one that is not valid JSON, is not public.
+        /// The contract's IS_PUBLIC rule: an <c>Allow</c> statement whose principal means everyone (<c>"*"</c> in any
+        /// JSON form, a wildcard account, or <c>NotPrincipal</c>). Deny statements never make a repository public;
+        /// no policy is not public.
         /// </summary>
         public static bool IsPublic(string? policyText) => Analyze(policyText).IsPublic;
 
-        /// <summary>
-        /// Reads the policy once: its public statements (the <c>Allow</c> statements with a wildcard principal,
-        /// which make it public by the contract's rule) and whether any of them lacks a condition narrowing who
-        /// can call. No policy, or one that is not valid JSON, has no public statement.
-        /// </summary>
         public static PolicyExposure Analyze(string? policyText)
         {
             if (string.IsNullOrWhiteSpace(policyText)) return PolicyExposure.NotPublic;
-            try
+            PolicyDocument document = PolicyDocument.Read(policyText!);
+            var publicStatements = new List<PublicStatement>();
+            if (document.Root != null)
             {
-                using JsonDocument document = JsonDocument.Parse(policyText!);
-                var publicStatements = new List<PublicStatement>();
-                foreach (JsonElement statement in Statements(document.RootElement))
+                // Policy variables (${aws:…}) exist only in version 2012-10-17; in 2008-10-17 they are plain text.
+                bool variablesResolve = document.Root.All("Version").Any(v => v.Text == "2012-10-17");
+                List<PolicyNode> statements = Statements(document.Root).ToList();
+                List<Denial> denials = PolicyDenials.Read(statements, variablesResolve);
+                foreach (PolicyNode statement in statements)
                 {
-                    if (IsAllow(statement) && TryGetMember(statement, "Principal", out JsonElement principal) && HasWildcard(principal))
-                        publicStatements.Add(ReadPublicStatement(statement));
-                }
-                return publicStatements.Count == 0 ? PolicyExposure.NotPublic : new PolicyExposure(new ValueList<PublicStatement>(publicStatements));
-            }
-            catch (JsonException)
-            {
-                return PolicyExposure.NotPublic;
-            }
-        }
-
-        private static IEnumerable<JsonElement> Statements(JsonElement policy)
-        {
-            if (policy.ValueKind != JsonValueKind.Object || !TryGetMember(policy, "Statement", out JsonElement statement)) yield break;
-            if (statement.ValueKind == JsonValueKind.Object)
-            {
-                yield return statement;
-            }
-            else if (statement.ValueKind == JsonValueKind.Array)
-            {
-                foreach (JsonElement item in statement.EnumerateArray())
-                    if (item.ValueKind == JsonValueKind.Object) yield return item;
-            }
-        }
-
-        private static bool IsAllow(JsonElement statement) =>
-            TryGetMember(statement, "Effect", out JsonElement effect) && effect.ValueKind == JsonValueKind.String
-            && string.Equals(effect.GetString(), "Allow", StringComparison.Ordinal);
-
-        // "*" | {"AWS": "*"} | {"AWS": ["123…", "*"]} | any principal type whose value holds "*".
-        private static bool HasWildcard(JsonElement principal)
-        {
-            switch (principal.ValueKind)
-            {
-                case JsonValueKind.String:
-                    return principal.GetString() == "*";
-                case JsonValueKind.Array:
-                    foreach (JsonElement item in principal.EnumerateArray())
-                        if (item.ValueKind == JsonValueKind.String && item.GetString() == "*") return true;
-                    return false;
-                case JsonValueKind.Object:
-                    foreach (JsonProperty member in principal.EnumerateObject())
-                        if (HasWildcard(member.Value)) return true;
-                    return false;
-                default:
-                    return false;
-            }
-        }
-
-        private static PublicStatement ReadPublicStatement(JsonElement statement)
-        {
-            string? sid = TryGetMember(statement, "Sid", out JsonElement sidElement) && sidElement.ValueKind == JsonValueKind.String
-                ? sidElement.GetString() : null;
-            var actions = new List<string>(MemberStrings(statement, "Action"));
-            actions.AddRange(MemberStrings(statement, "NotAction").Select(a => NotActionPrefix + a));
-
-            var conditionKeys = new List<string>();
-            bool narrowsPrincipal = false;
-            // A Condition that is not an object is not valid IAM; it is then read as no condition at all, which
-            // errs towards reporting the repository as open to anyone.
-            if (TryGetMember(statement, "Condition", out JsonElement condition) && condition.ValueKind == JsonValueKind.Object)
-            {
-                foreach (JsonProperty test in condition.EnumerateObject())
-                {
-                    if (test.Value.ValueKind != JsonValueKind.Object) continue;
-                    foreach (JsonProperty key in test.Value.EnumerateObject())
-                    {
-                        conditionKeys.Add(test.Name + ":" + key.Name);
-                        narrowsPrincipal |= NarrowsPrincipal(test.Name, key.Name, key.Value);
-                    }
+                    if (!IsAllow(statement)) continue;
+                    PrincipalReading principal = PolicyPrincipals.Read(statement);
+                    if (principal.IsEveryone) publicStatements.Add(Judge(statement, principal, variablesResolve, denials));
                 }
             }
-            return new PublicStatement(sid, actions, conditionKeys, narrowsPrincipal);
+            return new PolicyExposure(new ValueList<PublicStatement>(publicStatements), document.Problem);
         }
 
-        private static bool NarrowsPrincipal(string conditionOperator, string key, JsonElement values)
-        {
-            if (!PrincipalNarrowingKeys.Contains(key)) return false;
-            string? matchOperator = PositiveMatchOperator(conditionOperator);
-            if (matchOperator == null) return false;
-            List<string> strings = StringValues(values).ToList();
-            // A bare "*" as a *Like pattern matches every caller, so it narrows nothing even beside other values.
-            bool isPattern = matchOperator.EndsWith("Like", StringComparison.OrdinalIgnoreCase);
-            if (isPattern && strings.Contains("*")) return false;
-            return strings.Any(v => v.Length > 0 && v != "*");
-        }
+        // Statement may be one object or an array; two Statement members (a malformed policy) are both read.
+        private static IEnumerable<PolicyNode> Statements(PolicyNode policy) =>
+            policy.All("Statement").SelectMany(statement => statement.Kind == PolicyNodeKind.Array ? statement.Items : new List<PolicyNode> { statement })
+                .Where(statement => statement.Kind == PolicyNodeKind.Object);
 
-        // The positive-match operator the condition uses, or null. ForAnyValue: fails when the key is absent, so it
-        // narrows like the plain operator. ForAllValues: passes when the key is absent (IAM's documentation warns
-        // against it in Allow statements), so it narrows nothing, like …IfExists.
-        private static string? PositiveMatchOperator(string conditionOperator)
-        {
-            if (conditionOperator.StartsWith(ForAllValuesPrefix, StringComparison.OrdinalIgnoreCase)) return null;
-            string plain = conditionOperator.StartsWith(ForAnyValuePrefix, StringComparison.OrdinalIgnoreCase)
-                ? conditionOperator.Substring(ForAnyValuePrefix.Length) : conditionOperator;
-            return PositiveMatchOperators.Contains(plain) ? plain : null;
-        }
+        // The Effect value is case-sensitive in IAM. Of duplicate Effect members, one saying Allow is enough.
+        private static bool IsAllow(PolicyNode statement) => statement.All("Effect").Any(effect => effect.Text == "Allow");
 
-        // A policy element that may be one string or an array of strings ("Action": "ecr:*" or ["ecr:A", "ecr:B"]).
-        private static IEnumerable<string> MemberStrings(JsonElement statement, string name) =>
-            TryGetMember(statement, name, out JsonElement element) ? StringValues(element) : Enumerable.Empty<string>();
-
-        private static IEnumerable<string> StringValues(JsonElement element)
+        private static PublicStatement Judge(PolicyNode statement, PrincipalReading principal, bool variablesResolve, List<Denial> denials)
         {
-            if (element.ValueKind == JsonValueKind.String)
+            string? sid = statement.All("Sid").Select(s => s.Text).FirstOrDefault(s => s != null);
+            List<IReadOnlyList<string>> actionLists = statement.All("Action").Select(a => (IReadOnlyList<string>)a.Strings().ToList()).ToList();
+            List<IReadOnlyList<string>> notActionLists = statement.All("NotAction").Select(a => (IReadOnlyList<string>)a.Strings().ToList()).ToList();
+            var actions = actionLists.SelectMany(list => list).Concat(notActionLists.SelectMany(list => list).Select(a => NotActionPrefix + a)).ToList();
+            List<PolicyNode> conditions = statement.All("Condition").ToList();
+            var conditionKeys = conditions.Where(c => c.Kind == PolicyNodeKind.Object)
+                .SelectMany(c => c.Members.Where(block => block.Value.Kind == PolicyNodeKind.Object)
+                    .SelectMany(block => block.Value.Members.Select(test => block.Key + ":" + test.Key)))
+                .ToList();
+
+            IReadOnlyList<string> granted = PolicyActions.Granted(actionLists, notActionLists);
+            if (granted.Count == 0)
             {
-                yield return element.GetString()!;
+                string written = actions.Count == 0 ? "no Action" : string.Join(", ", actions);
+                return new PublicStatement(sid, actions, conditionKeys, StatementVerdict.GrantsNoEcrAction, PolicyRule.NoEcrAction,
+                    principal.Text, "no ECR action matches " + written);
             }
-            else if (element.ValueKind == JsonValueKind.Array)
+
+            ConditionFinding finding = PolicyConditions.Evaluate(conditions, variablesResolve);
+            switch (finding.Limit)
             {
-                foreach (JsonElement item in element.EnumerateArray())
-                    if (item.ValueKind == JsonValueKind.String) yield return item.GetString()!;
+                case ConditionLimit.Nobody:
+                    return new PublicStatement(sid, actions, conditionKeys, StatementVerdict.NeverApplies, finding.Rule, principal.Text, finding.Text);
+                case ConditionLimit.Identity:
+                    return new PublicStatement(sid, actions, conditionKeys, StatementVerdict.Narrowed, finding.Rule, principal.Text, finding.Text);
             }
+            if (Overridden(granted, denials, out StatementVerdict deniedVerdict, out string deniedText))
+                return new PublicStatement(sid, actions, conditionKeys, deniedVerdict, PolicyRule.ExplicitDeny, principal.Text, deniedText);
+            if (finding.Limit == ConditionLimit.Network)
+                return new PublicStatement(sid, actions, conditionKeys, StatementVerdict.PublicFromNetwork, finding.Rule, principal.Text, finding.Text);
+            string detail = finding.Text == PolicyConditions.NoLimit.Text ? finding.Text : PolicyConditions.NoLimit.Text + " (" + finding.Text + ")";
+            return new PublicStatement(sid, actions, conditionKeys, StatementVerdict.Public, principal.Rule, principal.Text, detail);
         }
 
-        // IAM policy element names are case-sensitive in AWS's grammar, but tolerate other casings as AWS does.
-        private static bool TryGetMember(JsonElement element, string name, out JsonElement value)
+        // An explicit deny wins: when Deny statements reaching every outsider cover every ECR action the Allow grants,
+        // only the identities those Denys spare remain (Narrowed), or nobody when they spare no one (NeverApplies).
+        private static bool Overridden(IReadOnlyList<string> granted, List<Denial> denials, out StatementVerdict verdict, out string text)
         {
-            foreach (JsonProperty property in element.EnumerateObject())
-            {
-                if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    value = property.Value;
-                    return true;
-                }
-            }
-            value = default;
-            return false;
+            verdict = StatementVerdict.Public;
+            text = string.Empty;
+            var deniedToEveryone = new HashSet<string>(denials.Where(d => d.Outsiders == null).SelectMany(d => d.Actions), StringComparer.Ordinal);
+            var deniedToOutsiders = new HashSet<string>(denials.SelectMany(d => d.Actions), StringComparer.Ordinal);
+            if (!granted.All(deniedToOutsiders.Contains)) return false;
+            bool toEveryone = granted.All(deniedToEveryone.Contains);
+            List<Denial> used = denials.Where(d => granted.Any(d.Actions.Contains) && (!toEveryone || d.Outsiders == null)).ToList();
+            string sids = string.Join(", ", used.Select(d => string.IsNullOrEmpty(d.Sid) ? "(no Sid)" : d.Sid));
+            verdict = toEveryone ? StatementVerdict.NeverApplies : StatementVerdict.Narrowed;
+            text = "Deny " + sids + " denies every ECR action it grants to "
+                + (toEveryone ? "everyone" : string.Join(" or ", used.Select(d => d.Outsiders ?? "everyone").Distinct()));
+            return true;
         }
     }
 }

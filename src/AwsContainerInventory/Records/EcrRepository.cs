@@ -21,7 +21,7 @@ namespace AwsContainerInventory
         [SeedAttribute("REPOSITORY_URI", "repository.repositoryUri")] public string? RepositoryUri { get; private set; }
         [SeedAttribute("REGISTRY", "repository.registryId")] public string? Registry { get; private set; }
         [SeedAttribute("REGISTRY_ID", "repository.registryId")] public string? RegistryId { get; private set; }
-        [SeedAttribute("IS_PUBLIC", "Generated (policy has an Allow statement with Principal \"*\")")] public bool IsPublic { get; private set; }
+        [SeedAttribute("IS_PUBLIC", "Generated (policy has an Allow statement whose principal means everyone: \"*\" in any form, a wildcard account, or NotPrincipal)")] public bool IsPublic { get; private set; }
         [SeedAttribute("REPOSITORY_POLICY", "getRepositoryPolicy().policyText")] public string? RepositoryPolicy { get; private set; }
         [SeedAttribute("SCAN_ON_PUSH", "imageScanningConfiguration.scanOnPush")] public bool? ScanOnPush { get; private set; }
         [SeedAttribute("IMAGE_TAG_MUTABILITY", "repository.imageTagMutability")] public string? ImageTagMutability { get; private set; }
@@ -29,15 +29,17 @@ namespace AwsContainerInventory
         [SeedAttribute("KMS_KEY", "encryptionConfiguration.kmsKey")] public string? KmsKey { get; private set; }
         [SeedAttribute("TAGS", "listTagsForResource(...).tags")] public TagDictionary Tags { get; private set; } = TagDictionary.Empty;
         /// <summary>
-        /// Beyond the seed: why <see cref="IsPublic"/> is true, as the policy's Allow statements with a wildcard
-        /// principal (with their actions and conditions); an empty list when the repository is not public.
+        /// Beyond the seed: why <see cref="IsPublic"/> is true, as the policy's Allow statements whose principal means
+        /// everyone, each with AWS's verdict on it and the rule that decided it; an empty list when not public.
         /// </summary>
         public ValueList<PublicStatement> PublicStatements { get; private set; } = PolicyExposure.NotPublic.PublicStatements;
         /// <summary>
-        /// Beyond the seed: true when some public statement has no condition narrowing who can call (the source or
-        /// principal account, organization, ARN, VPC or VPC endpoint), so anyone can use the actions it allows.
+        /// Beyond the seed: true when, by AWS's policy evaluation, some ECR action is allowed to principals outside any
+        /// specific account, organization or network endpoint (a statement whose verdict is Public or PublicFromNetwork).
         /// </summary>
         public bool IsPublicUnconditionally { get; private set; }
+        /// <summary>Why the policy text is not strict JSON, so the verdicts rest on what could be read; null when it is.</summary>
+        internal string? PolicyReadProblem { get; private set; }
         [SeedAttribute("FIRST_SEEN", "repository.createdAt")] public DateTime? FirstSeen { get; private set; }
         [SeedAttribute("LAST_CAPTURED", "Generated (sync timestamp)")] public DateTime LastCaptured { get; private set; }
 
@@ -73,6 +75,7 @@ namespace AwsContainerInventory
                 Tags = new TagDictionary(tags),
                 PublicStatements = exposure.PublicStatements,
                 IsPublicUnconditionally = exposure.IsPublicUnconditionally,
+                PolicyReadProblem = exposure.ReadProblem,
                 FirstSeen = ApiValues.Time(repository, "createdAt"),
                 LastCaptured = capturedAt,
             };

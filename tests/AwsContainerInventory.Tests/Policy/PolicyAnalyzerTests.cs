@@ -16,7 +16,10 @@ public class PolicyAnalyzerTests
     [InlineData("""{"Statement":[{"Effect":"Allow","Principal":{"Service":"codebuild.amazonaws.com"},"Action":"ecr:*"}]}""", false)]
     [InlineData("""{"Statement":[{"Sid":"a","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:root"},"Action":"ecr:*"},{"Sid":"b","Effect":"Allow","Principal":{"AWS":"*"},"Action":"ecr:BatchGetImage","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc"}}}]}""", true)]
     [InlineData("""{"Statement":[{"Effect":"Allow","Principal":"arn:aws:iam::123456789012:root*","Action":"ecr:*"}]}""", false)]
-    [InlineData("""{"Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::1:root"},"Action":"ecr:*"}]}""", false)]
+    // Allow with NotPrincipal grants everyone but the named principals (issue 17, rule 1).
+    [InlineData("""{"Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::1:root"},"Action":"ecr:*"}]}""", true)]
+    // A wildcard account means every account (rule 2).
+    [InlineData("""{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::*:root"},"Action":"ecr:*"}]}""", true)]
     [InlineData("""{"Statement":[]}""", false)]
     [InlineData("not json at all", false)]
     [InlineData("", false)]
@@ -65,8 +68,9 @@ public class PolicyAnalyzerTests
     [InlineData("""{"Statement":[{"Sid":"Vpce","Effect":"Allow","Principal":"*","Action":"ecr:BatchGetImage","Condition":{"StringEquals":{"aws:SourceVpce":["vpce-1","vpce-2"]}}}]}""",
         new[] { "Vpce|ecr:BatchGetImage|StringEquals:aws:SourceVpce|narrows" }, false,
         "Vpce (ecr:BatchGetImage) if StringEquals:aws:SourceVpce")]
-    // Condition keys are case-insensitive; the key is reported as written.
-    [InlineData("""{"Statement":[{"Sid":"Upper","Effect":"Allow","Principal":"*","Action":"ecr:BatchGetImage","Condition":{"StringLike":{"AWS:SOURCEACCOUNT":"1234567890*"}}}]}""",
+    // Condition keys are case-insensitive; the key is reported as written. (A wildcard in the account, "1234567890*",
+    // would pin no account: see ConditionRuleTests.)
+    [InlineData("""{"Statement":[{"Sid":"Upper","Effect":"Allow","Principal":"*","Action":"ecr:BatchGetImage","Condition":{"StringLike":{"AWS:SOURCEACCOUNT":"123456789012"}}}]}""",
         new[] { "Upper|ecr:BatchGetImage|StringLike:AWS:SOURCEACCOUNT|narrows" }, false,
         "Upper (ecr:BatchGetImage) if StringLike:AWS:SOURCEACCOUNT")]
     // ForAnyValue: fails when the key is absent, so it narrows.
@@ -89,8 +93,9 @@ public class PolicyAnalyzerTests
     [InlineData("""{"Statement":[{"Sid":"Present","Effect":"Allow","Principal":"*","Action":"ecr:BatchGetImage","Condition":{"Null":{"aws:SourceAccount":"false"}}}]}""",
         new[] { "Present|ecr:BatchGetImage|Null:aws:SourceAccount|open" }, true,
         "Present (ecr:BatchGetImage) if Null:aws:SourceAccount")]
-    // A source IP range and TLS say nothing about who calls.
-    [InlineData("""{"Statement":[{"Sid":"Office","Effect":"Allow","Principal":"*","Action":"ecr:BatchGetImage","Condition":{"IpAddress":{"aws:SourceIp":["203.0.113.0/24"]},"Bool":{"aws:SecureTransport":"true"}}}]}""",
+    // A public source IP range and TLS say nothing about who calls. (203.0.113.0/24, a documentation range, would
+    // apply to nobody: see SourceIpRuleTests.)
+    [InlineData("""{"Statement":[{"Sid":"Office","Effect":"Allow","Principal":"*","Action":"ecr:BatchGetImage","Condition":{"IpAddress":{"aws:SourceIp":["54.240.143.0/24"]},"Bool":{"aws:SecureTransport":"true"}}}]}""",
         new[] { "Office|ecr:BatchGetImage|IpAddress:aws:SourceIp,Bool:aws:SecureTransport|open" }, true,
         "Office (ecr:BatchGetImage) if IpAddress:aws:SourceIp and Bool:aws:SecureTransport")]
     // A narrowing key whose value is the bare wildcard, or empty, narrows nothing.
@@ -121,7 +126,8 @@ public class PolicyAnalyzerTests
     [InlineData("""{"Statement":[{"Sid":"Partner","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":"ecr:*"},{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"ecr:BatchGetImage"}]}""",
         new[] { "<null>|ecr:BatchGetImage||open" }, true,
         "(no Sid) (ecr:BatchGetImage) unconditionally")]
-    [InlineData("""{"Statement":[{"Effect":"Allow","Principal":"*","Action":"ecr:*",""", new string[0], false, "")]
+    // A policy cut short is decided on what can be read, the more public way (rule 8): here an open Allow.
+    [InlineData("""{"Statement":[{"Effect":"Allow","Principal":"*","Action":"ecr:*",""", new[] { "<null>|ecr:*||open" }, true, "(no Sid) (ecr:*) unconditionally")]
     [InlineData("", new string[0], false, "")]
     [InlineData(null, new string[0], false, "")]
     public void Lists_the_public_statements_and_whether_any_is_open_to_anyone(string? policy, string[] expectedStatements, bool expectedUnconditionally, string expectedText)
@@ -138,10 +144,12 @@ public class PolicyAnalyzerTests
     [Fact]
     public void A_public_statement_reads_as_a_single_line()
     {
-        var statement = new PublicStatement(null, ["ecr:*"], [], narrowsPrincipal: false);
+        var statement = new PublicStatement(null, ["ecr:*"], [], StatementVerdict.Public, PolicyRule.WildcardPrincipal, "Principal \"*\"", "no condition pins an identity");
         Assert.Null(statement.Sid);
         Assert.Equal("(no Sid) (ecr:*) unconditionally", statement.ToString());
-        Assert.Equal("(no Sid) (no action) unconditionally", new PublicStatement("", [], [], false).ToString());
+        Assert.Equal("Principal \"*\"; no condition pins an identity", statement.Reason);
+        Assert.Equal("(no Sid) (no action) unconditionally, granting no ECR action",
+            new PublicStatement("", [], [], StatementVerdict.GrantsNoEcrAction, PolicyRule.NoEcrAction, "Principal \"*\"", "no ECR action matches no Action").ToString());
     }
 
     private static string Describe(PublicStatement statement) =>
