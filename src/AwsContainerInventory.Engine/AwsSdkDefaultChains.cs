@@ -21,7 +21,7 @@ namespace AwsContainerInventory.Engine
             searched = SharedFiles.Describe();
             try
             {
-                return new CredentialProfileStoreChain().TryGetProfile(profileName, out _);
+                return SharedFiles.OpenStore().TryGetProfile(profileName, out _);
             }
             catch (Exception error) when (error is AmazonClientException || error is System.IO.IOException || error is UnauthorizedAccessException)
             {
@@ -40,7 +40,7 @@ namespace AwsContainerInventory.Engine
         {
             try
             {
-                var chain = new CredentialProfileStoreChain();
+                var chain = SharedFiles.OpenStore();
                 return chain.TryGetProfile(profileName, out CredentialProfile profile) ? profile.Region?.SystemName : null;
             }
             catch (Exception error) when (error is AmazonClientException || error is System.IO.IOException || error is UnauthorizedAccessException)
@@ -53,7 +53,7 @@ namespace AwsContainerInventory.Engine
         {
             try
             {
-                return new CredentialProfileStoreChain().ListProfiles()
+                return SharedFiles.OpenStore().ListProfiles()
                     .Select(p => p.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
             }
             catch (Exception error) when (error is AmazonClientException || error is System.IO.IOException || error is UnauthorizedAccessException)

@@ -140,7 +140,7 @@ namespace AwsContainerInventory.Engine
             AWSCredentials credentials;
             try
             {
-                credentials = profile.GetAWSCredentials(new CredentialProfileStoreChain());
+                credentials = profile.GetAWSCredentials(SharedFiles.OpenStore());
             }
             catch (Exception error) when (!(error is OperationCanceledException))
             {
@@ -173,7 +173,7 @@ namespace AwsContainerInventory.Engine
         {
             try
             {
-                bool found = new CredentialProfileStoreChain().TryGetProfile(name, out CredentialProfile candidate);
+                bool found = SharedFiles.OpenStore().TryGetProfile(name, out CredentialProfile candidate);
                 profile = found ? candidate : null;
                 return found;
             }
