@@ -109,7 +109,7 @@ namespace AwsContainerInventory.Inventory
 
         private async Task<IReadOnlyList<InventoryScope>> RoleScopesAsync(string roleArn, string stsRegion, CancellationToken token)
         {
-            AssumedRoleCredentialProvider credentials = _session.RoleCredentials(roleArn, stsRegion);
+            AssumedRoleCredentialProvider credentials = _session.RoleCredentials(roleArn, stsRegion, _run);
             try
             {
                 _run.WriteVerbose("Assuming role " + roleArn + " (session " + credentials.RoleSessionName + ", " + credentials.DurationSeconds + " s).");

@@ -92,9 +92,10 @@ namespace AwsContainerInventory
         internal ServiceEndpoints Endpoints { get; }
 
         /// <summary>One provider per role for the life of the session: assumed once, refreshed before expiry.</summary>
-        internal AssumedRoleCredentialProvider RoleCredentials(string roleArn, string stsRegion) =>
+        /// <param name="observer">The run that first needs the role; told of its AssumeRole calls (-Verbose, -Debug).</param>
+        internal AssumedRoleCredentialProvider RoleCredentials(string roleArn, string stsRegion, ICallObserver? observer = null) =>
             _roleCredentials.GetOrAdd(roleArn, arn => new AssumedRoleCredentialProvider(arn, RoleSessionName, SessionDuration,
-                () => CreateStsClient(stsRegion, BaseCredentials)));
+                () => CreateStsClient(stsRegion, BaseCredentials, observer)));
 
         /// <summary>A profile's role_arn: assumed in the session's first region (or us-east-1), with the profile's source credentials.</summary>
         ICredentialProvider IRoleAssumer.AssumeRole(string roleArn, string? roleSessionName, string? externalId, ICredentialProvider source)
@@ -105,9 +106,9 @@ namespace AwsContainerInventory
         }
 
         // STS goes through the AWS SDK for .NET, over this session's transport: same cap, same pool, same override URL.
-        private IStsClient CreateStsClient(string region, ICredentialProvider credentials) =>
-            _sdk().CreateStsClient(new StsClientSettings(Endpoints.Sts(region), region, credentials, new SessionHttpHandler(Transport),
-                MaxRetries, Transport.Retry.AttemptTimeout));
+        private IStsClient CreateStsClient(string region, ICredentialProvider credentials, ICallObserver? observer = null) =>
+            _sdk().CreateStsClient(new StsClientSettings(Endpoints.Sts(region), region, credentials,
+                new SessionHttpHandler(Transport, "sts", region, credentials, observer), MaxRetries, Transport.Retry.AttemptTimeout));
 
         public override string ToString()
         {
