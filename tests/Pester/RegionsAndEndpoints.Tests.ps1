@@ -30,7 +30,7 @@ BeforeAll {
 
     function Reset-AwsEnvironment {
         # Every variable unset, then the dummy keys moto accepts and config files of this test only.
-        foreach ($name in $script:variables) { [Environment]::SetEnvironmentVariable($name, $null) }
+        foreach ($name in $script:variables) { [Environment]::SetEnvironmentVariable($name, [NullString]::Value) }
         $env:AWS_ACCESS_KEY_ID = 'testing'
         $env:AWS_SECRET_ACCESS_KEY = 'testing'
         $env:AWS_CONFIG_FILE = $script:configFile
@@ -49,7 +49,7 @@ BeforeAll {
 }
 
 AfterAll {
-    foreach ($name in $script:variables) { [Environment]::SetEnvironmentVariable($name, $script:saved[$name]) }
+    foreach ($name in $script:variables) { [Environment]::SetEnvironmentVariable($name, $(if ($null -eq $script:saved[$name]) { [NullString]::Value } else { $script:saved[$name] })) }
     if (Get-Command Disconnect-AwsInventory -ErrorAction Ignore) { Disconnect-AwsInventory -Confirm:$false }
     Stop-MotoServer
 }
