@@ -10,6 +10,8 @@
     Copyright              = '(c) AwsContainerInventory contributors. MIT License.'
     Description            = 'Inventories AWS container estates (ECR repositories; ECS clusters, services, tasks and task definitions) across accounts and regions, as typed Cloud Resource records.'
     PowerShellVersion      = '5.1'
+    # Windows PowerShell 5.1 only (ignored by PowerShell 7): AWSSDK.Core 4 and the netstandard2.0 build need .NET Framework 4.7.2.
+    DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('bin/AwsContainerInventory.format.ps1xml')
     CmdletsToExport        = @(
         'Connect-AwsInventory'

@@ -8,7 +8,8 @@
     Tasks:
         Build      compile the solution (Release); the module lands in ./bin, loadable via ./AwsContainerInventory.psd1
         Help       turn docs/*.md (platyPS layout) into en-US/AwsContainerInventory.dll-Help.xml
-        Test       Build + Help, then every xunit test and every Pester test; exits non-zero on any failure
+        Test       Build + Help, then every xunit test and every Pester test; exits non-zero on any failure, and on
+                   any skipped test or missing moto_server/boto3 unless -AllowSkips
         Package    a publishable module folder in ./out/AwsContainerInventory/<version>, checked by Test-ModuleManifest
         Demo       start moto_server on 127.0.0.1, seed a small estate, inventory it, print tables and write a CSV
         Benchmark  the scale benchmark on the scripted endpoint (see README)
@@ -21,7 +22,10 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Test: let the moto-backed Pester tests skip when moto_server or boto3 is missing (otherwise that fails the run).
+    [switch] $AllowSkips
 )
 
 $ErrorActionPreference = 'Stop'
@@ -59,6 +63,11 @@ function Get-PesterModulePath {
 }
 
 function Invoke-Test {
+    # A suite that quietly skips its real-protocol half is not a green suite.
+    Import-Module (Join-Path $Root 'tests/Moto/MotoServer.psm1') -Force
+    if (-not (Test-MotoAvailable) -and -not $AllowSkips) {
+        throw "moto_server and boto3 are required by the Pester suite (pip install 'moto[server]' boto3); pass -AllowSkips to run without them."
+    }
     Invoke-Build
     $results = Join-Path $Root 'out/test-results'
     New-Item -ItemType Directory -Force -Path $results | Out-Null
@@ -91,12 +100,16 @@ Set-Content -Path '$(Join-Path $results 'pester-counts.txt')' -Value "`$(`$resul
     $pwsh = Get-PwshCommand
     & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script
     $counts = Join-Path $results 'pester-counts.txt'
-    $pesterPassed, $pesterFailed = if (Test-Path $counts) { (Get-Content $counts).Split(' ')[0, 1] | ForEach-Object { [int]$_ } } else { 0, 1 }
+    $pesterPassed, $pesterFailed, $pesterSkipped = if (Test-Path $counts) { (Get-Content $counts).Split(' ')[0, 1, 2] | ForEach-Object { [int]$_ } } else { 0, 1, 0 }
 
     Write-Host ''
     Write-Host "xunit: $xunitPassed passed, $xunitFailed failed"
-    Write-Host "pester: $pesterPassed passed, $pesterFailed failed"
+    Write-Host "pester: $pesterPassed passed, $pesterFailed failed, $pesterSkipped skipped"
     $failed = $xunitFailed + $pesterFailed
+    if ($pesterSkipped -gt 0 -and -not $AllowSkips) {
+        Write-Host "$pesterSkipped Pester tests were skipped; a skip fails the run unless -AllowSkips is given." -ForegroundColor Red
+        $failed += $pesterSkipped
+    }
     Write-Host "total: $($xunitPassed + $pesterPassed) passed, $failed failed"
     if ($failed -gt 0 -or $xunitExit -ne 0) { exit 1 }
 }
@@ -107,32 +120,8 @@ function Invoke-Package {
     $target = Join-Path $Root "out/AwsContainerInventory/$($manifest.ModuleVersion)"
     Remove-Item -Recurse -Force $target -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Force -Path $target | Out-Null
-    # An explicit list: a missing artifact fails the package instead of shipping a broken module.
-    $artifacts = @(
-        'AwsContainerInventory.psd1'
-        'README.md'
-        'LICENSE'
-        'bin/AwsContainerInventory.dll'
-        'bin/AwsContainerInventory.Isolation.dll'
-        'bin/AwsContainerInventory.format.ps1xml'
-        'en-US/AwsContainerInventory.dll-Help.xml'
-        'en-US/about_AwsContainerInventory.help.txt'
-        'bin/Dependencies/AwsContainerInventory.Engine.dll'
-        'bin/Dependencies/AWSSDK.Core.dll'
-        'bin/Dependencies/AWSSDK.SecurityToken.dll'
-        'bin/Dependencies/AWSSDK.SSO.dll'
-        'bin/Dependencies/AWSSDK.SSOOIDC.dll'
-        # Windows PowerShell 5.1 needs these; PowerShell 7 has its own.
-        'bin/System.Text.Json.dll'
-        'bin/System.Threading.Channels.dll'
-        'bin/System.Text.Encodings.Web.dll'
-        'bin/Microsoft.Bcl.AsyncInterfaces.dll'
-        'bin/System.Memory.dll'
-        'bin/System.Buffers.dll'
-        'bin/System.Numerics.Vectors.dll'
-        'bin/System.Runtime.CompilerServices.Unsafe.dll'
-        'bin/System.Threading.Tasks.Extensions.dll'
-    )
+    # An explicit list (tools/package-files.txt): a missing artifact fails the package instead of shipping a broken module.
+    $artifacts = Get-Content (Join-Path $Root 'tools/package-files.txt') | Where-Object { $_ -and -not $_.StartsWith('#') }
     foreach ($artifact in $artifacts) {
         $source = Join-Path $Root $artifact
         if (-not (Test-Path $source)) { throw "Package: missing artifact $artifact." }

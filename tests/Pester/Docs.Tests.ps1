@@ -2,8 +2,9 @@
 <#
     The generated and hand-written docs against their sources of truth:
     - docs/attribute-map.md is what tools/New-AttributeMap.ps1 generates from the record types today;
-    - every UPPER_SNAKE attribute of the connector seed tables (../shared/seeds beside the repository)
-      is in the map, under its record type;
+    - every UPPER_SNAKE attribute of the connector seed tables (tests/Data, read from ../shared/seeds beside
+      the repository by tools/Export-SeedData.ps1, and checked against them when they are there) is in the map,
+      under its record type;
     - the IAM policy of docs/credentials-and-multi-account.md grants exactly the API calls the seeds
       list, plus sts:AssumeRole;
     - relative links between docs pages point at existing files.
@@ -13,37 +14,9 @@
 #>
 
 BeforeDiscovery {
-    $seedPath = Join-Path $PSScriptRoot ../../../shared/seeds
-    $seedsPresent = Test-Path (Join-Path $seedPath '*.txt')
-
-    function Get-SeedAttribute {
-        <#
-            The rows of the seed tables "Table N: <Type> attribute mappings". A row is the source field and
-            the attribute run together ("repository.repositoryArnREPOSITORY_ARN"), so the attribute is the
-            UPPER_SNAKE tail of the row; in "x == ENABLEDASSIGN_PUBLIC_IP" the compared value comes first.
-        #>
-        param([string] $Path)
-
-        $type = $null
-        $inTable = $false
-        foreach ($line in Get-Content -LiteralPath $Path) {
-            if ($line -match '^Table \d+: (\w+) attribute mappings') { $type = $Matches[1]; $inTable = $false; continue }
-            if ($type -and $line -eq 'Source Field NameSDM Attribute') { $inTable = $true; continue }
-            if (-not $inTable) { continue }
-            # -cmatch: the attribute is told from the source field by case alone.
-            if ($line -cmatch '==\s*(?:ENABLED|DISABLED|TRUE|FALSE)([A-Z][A-Z0-9_]*)$' -or $line -cmatch '([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)$') {
-                @{ Type = $type; Attribute = $Matches[1]; Row = $line }
-            }
-            else {
-                $inTable = $false   # the table ends at the first line that is not a mapping row
-            }
-        }
-    }
-
-    $seedCases = if ($seedsPresent) {
-        @(Get-ChildItem (Join-Path $seedPath '*.txt') | Sort-Object Name | ForEach-Object { Get-SeedAttribute $_.FullName })
-    }
-    else { @() }
+    # The seed tables as committed data (tools/Export-SeedData.ps1 writes them), so every clone runs these checks.
+    $seedCases = @(Import-Csv (Join-Path $PSScriptRoot '../Data/seed-attributes.csv') |
+            ForEach-Object { @{ Type = $_.Type; Attribute = $_.Attribute; Row = $_.Row } })
 }
 
 BeforeAll {
@@ -51,6 +24,8 @@ BeforeAll {
     $DocsPath = Join-Path $Root docs
     $MapPath = Join-Path $DocsPath attribute-map.md
     $SeedPath = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot ../../../shared/seeds))
+    $DataPath = Join-Path $PSScriptRoot ../Data
+    . (Join-Path $Root tools/Export-SeedData.ps1) -NoWrite
     Import-Module (Join-Path $Root AwsContainerInventory.psd1) -Force
 
     function Read-AttributeMap([string] $Path) {
@@ -86,12 +61,17 @@ Describe 'docs/attribute-map.md' {
 }
 
 Describe 'Seed attributes' {
-    It 'come from the seed tables' -TestCases @{ Present = $seedsPresent; Count = $seedCases.Count } {
-        if (-not $Present) {
-            Set-ItResult -Skipped -Because "the seed tables are not at $SeedPath (the shared/seeds folder beside the repository); the seed checks are skipped"
+    It 'are in tests/Data, the same rows the seed documents hold' {
+        $committed = @(Import-Csv (Join-Path $DataPath seed-attributes.csv))
+        $committed.Count | Should -BeGreaterThan 0 -Because 'tests/Data/seed-attributes.csv holds the "Table N: <Type> attribute mappings" rows'
+        if (-not (Test-Path (Join-Path $SeedPath '*.txt'))) {
+            Set-ItResult -Skipped -Because "the seed documents are not at $SeedPath, so the data files cannot be checked against them"
             return
         }
-        $Count | Should -BeGreaterThan 0 -Because 'the seed files should hold "Table N: <Type> attribute mappings" tables'
+        $seed = Read-SeedDocument $SeedPath
+        ($committed | ForEach-Object { "$($_.Type)|$($_.Attribute)|$($_.Row)" }) |
+            Should -Be ($seed.Attributes | ForEach-Object { "$($_.Type)|$($_.Attribute)|$($_.Row)" }) -Because 'tools/Export-SeedData.ps1 refreshes the data files'
+        @(Get-Content (Join-Path $DataPath seed-api-calls.txt)) | Should -Be $seed.ApiCalls
     }
 
     It '<Type>.<Attribute> is in the attribute map' -ForEach $seedCases -AllowNullOrEmptyForEach {
@@ -103,14 +83,7 @@ Describe 'Seed attributes' {
 
 Describe 'docs/credentials-and-multi-account.md' {
     It 'grants exactly the API calls of the seeds, plus sts:AssumeRole and the task public-IP lookup' {
-        if (-not (Test-Path (Join-Path $SeedPath '*.txt'))) {
-            Set-ItResult -Skipped -Because "the seed tables are not at $SeedPath"
-            return
-        }
-        # Seed "API Endpoint" rows end with the call: "EcrRepositoryecr:DescribeRepositories", "ecs:ListTasks".
-        $seedCalls = Get-Content (Join-Path $SeedPath '*.txt') |
-            ForEach-Object { if ($_ -match '((?:ecr|ecs):[A-Za-z]+)$') { $Matches[1] } } |
-            Sort-Object -Unique
+        $seedCalls = Get-Content (Join-Path $DataPath seed-api-calls.txt)
 
         $text = Get-Content -Raw (Join-Path $DocsPath credentials-and-multi-account.md)
         $policies = [regex]::Matches($text, '```json\s*\n(.*?)\n```', 'Singleline') | ForEach-Object { $_.Groups[1].Value | ConvertFrom-Json }
