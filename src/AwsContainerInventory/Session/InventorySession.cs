@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using AwsContainerInventory.Isolation;
 using AwsContainerInventory.Session;
 using AwsContainerInventory.Wire;
 using AwsContainerInventory.Wire.Endpoints;
