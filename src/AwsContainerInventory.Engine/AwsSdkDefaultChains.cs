@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
+using AwsContainerInventory.Isolation;
 using AwsContainerInventory.Session;
 using AwsContainerInventory.Wire;
 

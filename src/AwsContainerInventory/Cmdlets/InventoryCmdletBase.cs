@@ -20,7 +20,13 @@ namespace AwsContainerInventory.Cmdlets
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string[]? Region { get; set; }
 
-        internal InventorySession Session { get; private set; } = null!;
+        /// <summary>
+        /// The session to use instead of the current one (from <c>Connect-AwsInventory -PassThru</c>), as Az's
+        /// -DefaultProfile: parallel runbooks and jobs can each hold their own without process-wide state.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public InventorySession Session { get; set; } = null!;
         internal InventoryRun Run { get; private set; } = null!;
         internal ScopePlan Plan { get; private set; } = null!;
         internal IReadOnlyList<string> Regions { get; private set; } = Array.Empty<string>();
@@ -35,7 +41,7 @@ namespace AwsContainerInventory.Cmdlets
         {
             try
             {
-                Session = SessionStore.CurrentOrDefault();
+                if (Session == null) Session = SessionStore.CurrentOrDefault();
             }
             catch (EndpointConfigurationException error)
             {

@@ -44,7 +44,7 @@ namespace AwsContainerInventory.Inventory
                 run.WriteError(InventoryErrors.ItemFailed(first, scope, "Reading repository", arn));
                 return;
             }
-            EcrRepository record = EcrRepository.FromApi(repository, policy.Result, tags.Result, scope.Region, DateTime.UtcNow);
+            EcrRepository record = EcrRepositoryMapping.FromApi(repository, policy.Result, tags.Result, scope.Region, DateTime.UtcNow);
             // Never a silent "not public": a policy we could not read strictly is named, with what was done about it.
             if (record.PolicyReadProblem != null)
                 run.WriteWarning("The repository policy of " + arn + " cannot be read as strict JSON: " + record.PolicyReadProblem

@@ -84,7 +84,7 @@ namespace AwsContainerInventory.Inventory
                     DescribeResult result = await ecs.DescribeServicesAsync(cluster, batch, cancellationToken).ConfigureAwait(false);
                     ReportFailures(result, scope, run, "DescribeServices", "service");
                     foreach (JsonElement service in result.Items)
-                        await run.WriteRecordAsync(EcsService.FromApi(service, scope.Region, DateTime.UtcNow), "services").ConfigureAwait(false);
+                        await run.WriteRecordAsync(EcsServiceMapping.FromApi(service, scope.Region, DateTime.UtcNow), "services").ConfigureAwait(false);
                 }, session.ParallelRequests, cancellationToken).ConfigureAwait(false);
         }
 
@@ -104,7 +104,7 @@ namespace AwsContainerInventory.Inventory
                         ReportFailures(result, scope, run, "DescribeTasks", "task");
                         foreach (JsonElement item in result.Items)
                         {
-                            EcsTask task = EcsTask.FromApi(item, scope.Region, DateTime.UtcNow);
+                            EcsTask task = EcsTaskMapping.FromApi(item, scope.Region, DateTime.UtcNow);
                             if (publicIps != null) await publicIps.AddAsync(task).ConfigureAwait(false);
                             else await run.WriteRecordAsync(task, "tasks").ConfigureAwait(false);
                         }
@@ -158,7 +158,7 @@ namespace AwsContainerInventory.Inventory
                 run.WriteError(InventoryErrors.ItemFailed(error, scope, "Describing task definition", taskDefinition));
                 return;
             }
-            await run.WriteRecordAsync(EcsTaskDefinition.FromApi(result.TaskDefinition, result.Tags, scope.Region, DateTime.UtcNow), "task definitions").ConfigureAwait(false);
+            await run.WriteRecordAsync(EcsTaskDefinitionMapping.FromApi(result.TaskDefinition, result.Tags, scope.Region, DateTime.UtcNow), "task definitions").ConfigureAwait(false);
         }
 
         /// <summary>The name part of <c>arn:aws:ecs:region:account:cluster/NAME</c>.</summary>
@@ -189,7 +189,7 @@ namespace AwsContainerInventory.Inventory
             foreach (JsonElement cluster in result.Items)
             {
                 names.Matches(ApiValues.String(cluster, "clusterName"), ApiValues.String(cluster, "clusterArn"));
-                await run.WriteRecordAsync(EcsCluster.FromApi(cluster, scope.Region, DateTime.UtcNow), "clusters").ConfigureAwait(false);
+                await run.WriteRecordAsync(EcsClusterMapping.FromApi(cluster, scope.Region, DateTime.UtcNow), "clusters").ConfigureAwait(false);
             }
         }
 

@@ -64,8 +64,6 @@ namespace AwsContainerInventory.Inventory
         /// </summary>
         public bool VerboseAsDebug { get; set; }
 
-        public TimeSpan Elapsed => _clock.Elapsed;
-
         /// <summary>Runs <paramref name="work"/> in the background as part of this run.</summary>
         public void Start(Func<CancellationToken, Task> work)
         {

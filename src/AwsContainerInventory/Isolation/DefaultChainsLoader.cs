@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using AwsContainerInventory.Session;
 
 namespace AwsContainerInventory.Isolation
 {

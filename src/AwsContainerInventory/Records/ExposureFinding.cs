@@ -26,7 +26,7 @@ namespace AwsContainerInventory
 
         [SeedAttribute("UID", "Generated (kind:resource ARN)")] public string Uid { get; }
         [SeedAttribute("NAME", "Generated (the resource's name)")] public string Name { get; }
-        [SeedAttribute("CLOUD_PROVIDER", "Generated (constant AWS)")] public string CloudProvider { get; } = ApiValues.AwsProvider;
+        [SeedAttribute("CLOUD_PROVIDER", "Generated (constant AWS)")] public string CloudProvider { get; } = CloudProviders.Aws;
         [SeedAttribute("REGION", "Generated (the resource's region)")] public string Region { get; }
         [SeedAttribute("ACCOUNT_ID", "Generated (the resource's account)")] public string? AccountId { get; }
         [SeedAttribute("SEVERITY", "Generated (fixed per kind)")] public ExposureSeverity Severity { get; }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using AwsContainerInventory.Isolation;
 using AwsContainerInventory.Session;
 using AwsContainerInventory.Wire;
 using AwsContainerInventory.Wire.Endpoints;
@@ -27,7 +28,7 @@ namespace AwsContainerInventory
         internal InventorySession(ICredentialProvider baseCredentials, string? profileName, IEnumerable<string> regions, IEnumerable<string> roleArns,
             int sessionDuration, int pageSize, int parallelRequests, int maxRetries, Uri? endpointUrl, bool isDefault,
             System.Net.Http.HttpClient? httpClient = null, EndpointSettings? endpointSettings = null, string? regionSource = null,
-            Func<IDefaultChains>? sdk = null)
+            Func<IDefaultChains>? sdk = null, TimeProvider? time = null)
         {
             BaseCredentials = baseCredentials;
             ProfileName = profileName;
@@ -39,8 +40,8 @@ namespace AwsContainerInventory
             MaxRetries = maxRetries;
             EndpointUrl = endpointUrl;
             IsDefault = isDefault;
-            ConnectedAt = DateTime.UtcNow;
-            Transport = new AwsTransport(parallelRequests, new RetryPolicy(maxRetries), httpClient);
+            ConnectedAt = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+            Transport = new AwsTransport(parallelRequests, new RetryPolicy(maxRetries), httpClient, time);
             Endpoints = new ServiceEndpoints(endpointSettings ?? EndpointSettings.ForExplicitUrl(endpointUrl));
             RegionSource = regionSource;
             ConfiguredEndpoints = ValueList.Of(Endpoints.Settings.Describe());
@@ -95,14 +96,14 @@ namespace AwsContainerInventory
         /// <param name="observer">The run that first needs the role; told of its AssumeRole calls (-Verbose, -Debug).</param>
         internal AssumedRoleCredentialProvider RoleCredentials(string roleArn, string stsRegion, ICallObserver? observer = null) =>
             _roleCredentials.GetOrAdd(roleArn, arn => new AssumedRoleCredentialProvider(arn, RoleSessionName, SessionDuration,
-                () => CreateStsClient(stsRegion, BaseCredentials, observer)));
+                () => CreateStsClient(stsRegion, BaseCredentials, observer), Transport.Time));
 
         /// <summary>A profile's role_arn: assumed in the session's first region (or us-east-1), with the profile's source credentials.</summary>
         ICredentialProvider IRoleAssumer.AssumeRole(string roleArn, string? roleSessionName, string? externalId, ICredentialProvider source)
         {
             string stsRegion = Regions.Count > 0 ? Regions[0] : "us-east-1";
             return new AssumedRoleCredentialProvider(roleArn, string.IsNullOrEmpty(roleSessionName) ? RoleSessionName : roleSessionName!, SessionDuration,
-                () => CreateStsClient(stsRegion, source), externalId: externalId);
+                () => CreateStsClient(stsRegion, source), Transport.Time, externalId);
         }
 
         // STS goes through the AWS SDK for .NET, over this session's transport: same cap, same pool, same override URL.

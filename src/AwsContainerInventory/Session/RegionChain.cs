@@ -1,4 +1,5 @@
 using System;
+using AwsContainerInventory.Isolation;
 
 namespace AwsContainerInventory.Session
 {

@@ -12,19 +12,19 @@ namespace AwsContainerInventory.Wire
     {
         private readonly Lazy<IStsClient> _sts;
         private readonly SemaphoreSlim _refreshLock = new SemaphoreSlim(1, 1);
-        private readonly Func<DateTime> _utcNow;
+        private readonly TimeProvider _time;
         private AwsCredentials? _current;
         private DateTime _issuedAt;
 
         public AssumedRoleCredentialProvider(string roleArn, string roleSessionName, int durationSeconds, Func<IStsClient> stsFactory,
-            Func<DateTime>? utcNow = null, string? externalId = null)
+            TimeProvider? time = null, string? externalId = null)
         {
             RoleArn = roleArn;
             RoleSessionName = roleSessionName;
             DurationSeconds = durationSeconds;
             ExternalId = externalId;
             _sts = new Lazy<IStsClient>(stsFactory);
-            _utcNow = utcNow ?? (() => DateTime.UtcNow);
+            _time = time ?? TimeProvider.System;
         }
 
         public string RoleArn { get; }
@@ -45,7 +45,7 @@ namespace AwsContainerInventory.Wire
             {
                 current = _current;
                 if (current != null && !NeedsRefresh(current)) return current;
-                DateTime issuedAt = _utcNow();
+                DateTime issuedAt = _time.GetUtcNow().UtcDateTime;
                 AwsCredentials assumed;
                 try
                 {
@@ -73,7 +73,7 @@ namespace AwsContainerInventory.Wire
             if (!credentials.Expiration.HasValue) return false;
             TimeSpan lifetime = credentials.Expiration.Value - _issuedAt;
             TimeSpan margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(5).Ticks, Math.Max(0, lifetime.Ticks / 4)));
-            return _utcNow() >= credentials.Expiration.Value - margin;
+            return _time.GetUtcNow().UtcDateTime >= credentials.Expiration.Value - margin;
         }
     }
 }

@@ -1,7 +1,8 @@
 using System;
 using System.Globalization;
+using AwsContainerInventory.Wire;
 
-namespace AwsContainerInventory.Wire
+namespace AwsContainerInventory
 {
     /// <summary>
     /// An AWS API call that failed: carries the AWS error code, message, HTTP status and request id,

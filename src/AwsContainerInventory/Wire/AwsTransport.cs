@@ -24,8 +24,11 @@ namespace AwsContainerInventory.Wire
         private readonly SemaphoreSlim _slots;
         private readonly HttpClient _client;
 
-        public AwsTransport(int parallelRequests, RetryPolicy retryPolicy, HttpClient? client = null)
+        /// <param name="time">The one clock of the session's calls: signing dates, attempt timeouts, backoff, the
+        /// connection budget; tests pass a fake one and move it instead of waiting.</param>
+        public AwsTransport(int parallelRequests, RetryPolicy retryPolicy, HttpClient? client = null, TimeProvider? time = null)
         {
+            Time = time ?? TimeProvider.System;
             if (parallelRequests < 1) throw new ArgumentOutOfRangeException(nameof(parallelRequests));
             ParallelRequests = parallelRequests;
             _slots = new SemaphoreSlim(parallelRequests, parallelRequests);
@@ -45,8 +48,8 @@ namespace AwsContainerInventory.Wire
 
         internal void ReleaseSlot() => _slots.Release();
 
-        /// <summary>Clock used for signing; tests pin it.</summary>
-        public Func<DateTime> UtcNow { get; set; } = () => DateTime.UtcNow;
+        /// <summary>The session's clock.</summary>
+        public TimeProvider Time { get; }
 
         /// <summary>
         /// Sends the request, retrying what can succeed on a later try, and parses a 2xx body with
@@ -57,7 +60,7 @@ namespace AwsContainerInventory.Wire
         {
             int lastRetryCost = 0;
             int malformedRetries = 0;
-            var started = System.Diagnostics.Stopwatch.StartNew();
+            long started = Time.GetTimestamp();
             bool hadConnectionFailure = false;
             for (int attempt = 0; ; attempt++)
             {
@@ -79,14 +82,14 @@ namespace AwsContainerInventory.Wire
                 }
                 try
                 {
-                    using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                     TimeSpan attemptTimeout = Retry.AttemptTimeout;
                     if (hadConnectionFailure)
                     {
-                        TimeSpan remaining = Retry.ConnectionRetryBudget - started.Elapsed;
+                        TimeSpan remaining = Retry.ConnectionRetryBudget - Time.GetElapsedTime(started);
                         if (remaining < attemptTimeout) attemptTimeout = remaining > TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1);
                     }
-                    attemptCancellation.CancelAfter(attemptTimeout);
+                    using CancellationTokenSource attemptTimer = Time.CreateCancellationTokenSource(attemptTimeout);
+                    using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimer.Token);
                     try
                     {
                         if (ConnectionPool.RecyclesByServicePoint && ReferenceEquals(_client, ConnectionPool.SharedClient)) ConnectionPool.LeaseConnections(request.Endpoint);
@@ -112,7 +115,7 @@ namespace AwsContainerInventory.Wire
                         else
                         {
                             failure = ParseError(request, status, response, body, requestId);
-                            retryAfter = RetryAfterFrom(response);
+                            retryAfter = RetryAfterFrom(response, Time.GetUtcNow());
                         }
                     }
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -139,7 +142,7 @@ namespace AwsContainerInventory.Wire
                 // Connection failures and timeouts share one time budget per call, so an unreachable or hung
                 // endpoint is reported within 30 seconds however many retries are allowed.
                 if (connectionLevel) hadConnectionFailure = true;
-                bool outOfTime = connectionLevel && started.Elapsed + delay >= Retry.ConnectionRetryBudget - TimeSpan.FromSeconds(1);
+                bool outOfTime = connectionLevel && Time.GetElapsedTime(started) + delay >= Retry.ConnectionRetryBudget - TimeSpan.FromSeconds(1);
                 // An unreadable 2xx body is retried at most MalformedResponseRetries times: a body in a format the
                 // reader does not expect will not change on a later try, and must not drain the session's quota.
                 bool malformed = failure.ErrorCode == ClientCodes.MalformedResponse;
@@ -153,7 +156,7 @@ namespace AwsContainerInventory.Wire
                 // botocore refunds only the last retry's cost when the call finally succeeds.
                 lastRetryCost = cost;
                 observer?.OnRetry(request, attempt + 1, delay, failure.ErrorCode);
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await Time.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -161,7 +164,7 @@ namespace AwsContainerInventory.Wire
         {
             var headers = new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>("Content-Type", request.ContentType) };
             if (request.Target != null) headers.Add(new KeyValuePair<string, string>("X-Amz-Target", request.Target));
-            var signed = SigV4Signer.Sign("POST", request.Endpoint, headers, request.Body, credentials, request.Region, request.Service, UtcNow());
+            var signed = SigV4Signer.Sign("POST", request.Endpoint, headers, request.Body, credentials, request.Region, request.Service, Time.GetUtcNow().UtcDateTime);
 
             var message = new HttpRequestMessage(HttpMethod.Post, request.Endpoint);
             var content = new ByteArrayContent(request.Body);
@@ -274,7 +277,7 @@ namespace AwsContainerInventory.Wire
         /// The server's retry hint: <c>x-amz-retry-after</c> in milliseconds (what botocore reads), else the HTTP
         /// <c>Retry-After</c> in seconds or as a date. A value that is not a non-negative number is ignored.
         /// </summary>
-        internal static TimeSpan? RetryAfterFrom(HttpResponseMessage response)
+        internal static TimeSpan? RetryAfterFrom(HttpResponseMessage response, DateTimeOffset? now = null)
         {
             if (response.Headers.TryGetValues("x-amz-retry-after", out var amzValues)
                 && long.TryParse(amzValues.FirstOrDefault()?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long milliseconds))
@@ -283,7 +286,7 @@ namespace AwsContainerInventory.Wire
             }
             RetryConditionHeaderValue? header = response.Headers.RetryAfter;
             if (header?.Delta != null) return header.Delta;
-            if (header?.Date != null) return header.Date.Value - DateTimeOffset.UtcNow;
+            if (header?.Date != null) return header.Date.Value - (now ?? DateTimeOffset.UtcNow);
             return null;
         }
 

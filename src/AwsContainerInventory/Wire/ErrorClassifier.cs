@@ -49,12 +49,4 @@ namespace AwsContainerInventory.Wire
             errorCode == "ClusterNotFoundException" || errorCode == "RepositoryNotFoundException"
             || errorCode == "ServiceNotFoundException" || errorCode == "NoSuchEntity";
     }
-
-    /// <summary>Error codes for failures that happen before or instead of an AWS answer.</summary>
-    internal static class ClientCodes
-    {
-        public const string ConnectionFailure = "ConnectionFailure";
-        public const string Timeout = "Timeout";
-        public const string MalformedResponse = "MalformedResponse";
-    }
 }

@@ -5,19 +5,6 @@ using System.Text.Json;
 
 namespace AwsContainerInventory.Wire
 {
-    /// <summary>A page of a listing: the items as the API returned them and the token for the next page.</summary>
-    internal sealed class ApiPage<T>
-    {
-        public ApiPage(IReadOnlyList<T> items, string? nextToken)
-        {
-            Items = items;
-            NextToken = string.IsNullOrEmpty(nextToken) ? null : nextToken;
-        }
-
-        public IReadOnlyList<T> Items { get; }
-        public string? NextToken { get; }
-    }
-
     /// <summary>Small helpers to write JSON 1.1 request bodies and read response members.</summary>
     internal static class JsonWire
     {

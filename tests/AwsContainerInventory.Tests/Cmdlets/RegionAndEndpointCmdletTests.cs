@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using AwsContainerInventory.Isolation;
 using AwsContainerInventory.Cmdlets;
 using AwsContainerInventory.Session;
 using AwsContainerInventory.Tests.Support;

@@ -16,7 +16,7 @@ public class ExposureAnalysisTests
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
 
     private static EcrRepository Repository(string account, string name, string? policy, bool scanOnPush = true, string mutability = "IMMUTABLE") =>
-        EcrRepository.FromApi(Json($$"""
+        EcrRepositoryMapping.FromApi(Json($$"""
             {"repositoryArn":"arn:aws:ecr:us-east-1:{{account}}:repository/{{name}}","registryId":"{{account}}","repositoryName":"{{name}}",
              "repositoryUri":"{{account}}.dkr.ecr.us-east-1.amazonaws.com/{{name}}","imageTagMutability":"{{mutability}}",
              "imageScanningConfiguration":{"scanOnPush":{{(scanOnPush ? "true" : "false")}} } }
@@ -24,7 +24,7 @@ public class ExposureAnalysisTests
 
     private static EcsTask Task(string account, string id, string image, params string[] publicIps)
     {
-        var task = EcsTask.FromApi(Json($$"""
+        var task = EcsTaskMapping.FromApi(Json($$"""
             {"taskArn":"arn:aws:ecs:us-east-1:{{account}}:task/prod/{{id}}","clusterArn":"arn:aws:ecs:us-east-1:{{account}}:cluster/prod",
              "taskDefinitionArn":"arn:aws:ecs:us-east-1:{{account}}:task-definition/web:3","lastStatus":"RUNNING","desiredStatus":"RUNNING",
              "containers":[{"name":"app","image":"{{image}}"}],
@@ -35,14 +35,14 @@ public class ExposureAnalysisTests
     }
 
     private static EcsService Service(string account, string name, string assignPublicIp) =>
-        EcsService.FromApi(Json($$"""
+        EcsServiceMapping.FromApi(Json($$"""
             {"serviceArn":"arn:aws:ecs:us-east-1:{{account}}:service/prod/{{name}}","serviceName":"{{name}}","clusterArn":"arn:aws:ecs:us-east-1:{{account}}:cluster/prod",
              "taskDefinition":"arn:aws:ecs:us-east-1:{{account}}:task-definition/{{name}}:1",
              "networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"],"assignPublicIp":"{{assignPublicIp}}" } } }
             """), "us-east-1", Now);
 
     private static EcsTaskDefinition Definition(string account, string family, params string[] environmentNames) =>
-        EcsTaskDefinition.FromApi(Json($$"""
+        EcsTaskDefinitionMapping.FromApi(Json($$"""
             {"taskDefinitionArn":"arn:aws:ecs:us-east-1:{{account}}:task-definition/{{family}}:1","family":"{{family}}","revision":1,
              "containerDefinitions":[{"name":"app","image":"nginx","environment":[{{string.Join(",", environmentNames.Select(n => $$"""{"name":"{{n}}","value":"s3cr3t-VALUE-must-not-leak"}"""))}}]}]}
             """), null, "us-east-1", Now);

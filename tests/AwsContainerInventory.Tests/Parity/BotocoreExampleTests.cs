@@ -56,7 +56,7 @@ public sealed class BotocoreExampleTests
         {
             case "DescribeRepositories":
                 var page = await ecr.DescribeRepositoriesAsync(100, null, CancellationToken.None);
-                var repositories = page.Items.Select(r => EcrRepository.FromApi(r, null, Array.Empty<KeyValuePair<string, string>>(), Region, Captured)).ToList();
+                var repositories = page.Items.Select(r => EcrRepositoryMapping.FromApi(r, null, Array.Empty<KeyValuePair<string, string>>(), Region, Captured)).ToList();
                 Assert.Equal(Strings(output["repositories"], "repositoryArn"), repositories.Select(r => r.RepositoryArn));
                 Assert.Equal(Strings(output["repositories"], "repositoryName"), repositories.Select(r => r.RepositoryName));
                 Assert.Equal(Strings(output["repositories"], "registryId"), repositories.Select(r => r.RegistryId));
@@ -69,7 +69,7 @@ public sealed class BotocoreExampleTests
                 Assert.Equal(expected, policy);
                 using (JsonDocument repository = JsonDocument.Parse(new JsonObject { ["repositoryName"] = output["repositoryName"]!.GetValue<string>() }.ToJsonString()))
                 {
-                    var record = EcrRepository.FromApi(repository.RootElement, policy, Array.Empty<KeyValuePair<string, string>>(), Region, Captured);
+                    var record = EcrRepositoryMapping.FromApi(repository.RootElement, policy, Array.Empty<KeyValuePair<string, string>>(), Region, Captured);
                     Assert.Equal(expected, record.RepositoryPolicy);
                     // The example allows one named role, not everyone.
                     Assert.DoesNotContain("\"*\"", expected);
@@ -92,7 +92,7 @@ public sealed class BotocoreExampleTests
             case "ListTaskDefinitions": AssertPage(await ecs.ListTaskDefinitionsAsync(null, 100, null, CancellationToken.None), output, "taskDefinitionArns"); break;
             case "DescribeClusters":
                 var clusterResult = await ecs.DescribeClustersAsync(none, CancellationToken.None);
-                var clusters = clusterResult.Items.Select(c => EcsCluster.FromApi(c, Region, Captured)).ToList();
+                var clusters = clusterResult.Items.Select(c => EcsClusterMapping.FromApi(c, Region, Captured)).ToList();
                 Assert.Equal(Strings(output["clusters"], "clusterArn"), clusters.Select(c => c.ClusterArn));
                 Assert.Equal(Strings(output["clusters"], "clusterName"), clusters.Select(c => c.ClusterName));
                 Assert.Equal(Strings(output["clusters"], "status"), clusters.Select(c => c.SourceStatus));
@@ -100,7 +100,7 @@ public sealed class BotocoreExampleTests
                 break;
             case "DescribeServices":
                 var serviceResult = await ecs.DescribeServicesAsync("default", none, CancellationToken.None);
-                var services = serviceResult.Items.Select(s => EcsService.FromApi(s, Region, Captured)).ToList();
+                var services = serviceResult.Items.Select(s => EcsServiceMapping.FromApi(s, Region, Captured)).ToList();
                 JsonNode? items = output["services"];
                 Assert.Equal(Strings(items, "serviceArn"), services.Select(s => s.ServiceArn));
                 Assert.Equal(Strings(items, "serviceName"), services.Select(s => s.ServiceName));
@@ -116,7 +116,7 @@ public sealed class BotocoreExampleTests
                 break;
             case "DescribeTasks":
                 var taskResult = await ecs.DescribeTasksAsync("default", none, CancellationToken.None);
-                var tasks = taskResult.Items.Select(t => EcsTask.FromApi(t, Region, Captured)).ToList();
+                var tasks = taskResult.Items.Select(t => EcsTaskMapping.FromApi(t, Region, Captured)).ToList();
                 JsonNode? taskItems = output["tasks"];
                 Assert.Equal(Strings(taskItems, "taskArn"), tasks.Select(t => t.TaskArn));
                 Assert.Equal(Strings(taskItems, "clusterArn"), tasks.Select(t => t.ClusterArn));
@@ -129,7 +129,7 @@ public sealed class BotocoreExampleTests
                 break;
             case "DescribeTaskDefinition":
                 var definitionResult = await ecs.DescribeTaskDefinitionAsync("hello_world:8", CancellationToken.None);
-                var definition = EcsTaskDefinition.FromApi(definitionResult.TaskDefinition, definitionResult.Tags, Region, Captured);
+                var definition = EcsTaskDefinitionMapping.FromApi(definitionResult.TaskDefinition, definitionResult.Tags, Region, Captured);
                 JsonNode example = output["taskDefinition"]!;
                 var containers = example["containerDefinitions"]!.AsArray();
                 Assert.Equal(example["taskDefinitionArn"]!.GetValue<string>(), definition.TaskDefinitionArn);

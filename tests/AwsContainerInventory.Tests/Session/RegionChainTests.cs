@@ -1,3 +1,4 @@
+using AwsContainerInventory.Isolation;
 using AwsContainerInventory.Session;
 using AwsContainerInventory.Tests.Support;
 

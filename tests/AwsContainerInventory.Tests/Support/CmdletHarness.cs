@@ -38,12 +38,14 @@ public static class CmdletHarness
         return session;
     }
 
-    public static RunResult Invoke(string script)
+    /// <param name="variables">Variables the script can read, such as a session object for -Session.</param>
+    public static RunResult Invoke(string script, IReadOnlyDictionary<string, object>? variables = null)
     {
         var state = InitialSessionState.CreateDefault2();
         state.ImportPSModule(typeof(InventorySession).Assembly.Location);
         using var runspace = RunspaceFactory.CreateRunspace(state);
         runspace.Open();
+        foreach (var variable in variables ?? new Dictionary<string, object>()) runspace.SessionStateProxy.SetVariable(variable.Key, variable.Value);
         using var shell = PowerShell.Create();
         shell.Runspace = runspace;
         shell.AddScript(script);

@@ -116,13 +116,24 @@ public class AwsTransportTests
             listener.Start();
             closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
-        var transport = new AwsTransport(2, new RetryPolicy(20));
+        // The session's clock is a fake one moved by the test: the backoff between refused connections is the
+        // real policy's (up to 20 s a wait), and the run still takes milliseconds.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var transport = new AwsTransport(2, new RetryPolicy(20), time: time);
         var client = new EcrClient(transport, new Uri($"http://127.0.0.1:{closedPort}/"), "us-east-1", Keys, null);
+        long started = time.GetTimestamp();
+        var real = Stopwatch.StartNew();
 
-        var clock = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.DescribeRepositoriesAsync(100, null, CancellationToken.None));
+        Task<ApiPage<System.Text.Json.JsonElement>> call = client.DescribeRepositoriesAsync(100, null, CancellationToken.None);
+        while (!call.IsCompleted && real.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            time.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(1);
+        }
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => call);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "took " + clock.Elapsed);
+        Assert.InRange(time.GetElapsedTime(started), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));   // it did back off, within the budget
+        Assert.True(real.Elapsed < TimeSpan.FromSeconds(10), "took " + real.Elapsed + " of real time");
         Assert.Equal(ClientCodes.ConnectionFailure, error.ErrorCode);
         Assert.Contains("Could not reach 127.0.0.1:" + closedPort, error.Message);
     }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using AwsContainerInventory.Wire;
 
-namespace AwsContainerInventory.Session
+namespace AwsContainerInventory.Isolation
 {
     /// <summary>
     /// What the module takes from AWSSDK.Core: the default credential chain, the default region chain and

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AwsContainerInventory.Tests.Records;
+namespace AwsContainerInventory.Tests.Mapping;
 
 /// <summary>JSON (botocore shapes) → record, for every attribute, including fields moto does not return.</summary>
 public class RecordMappingTests
@@ -19,7 +19,7 @@ public class RecordMappingTests
          "encryptionConfiguration":{"encryptionType":"KMS","kmsKey":"arn:aws:kms:eu-west-1:123456789012:key/k1"}}
         """);
         string policy = """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"ecr:BatchGetImage"}]}""";
-        var record = EcrRepository.FromApi(repository, policy, new[] { KeyValuePair.Create("team", "a"), KeyValuePair.Create("env", "prod") }, "eu-west-1", Captured);
+        var record = EcrRepositoryMapping.FromApi(repository, policy, new[] { KeyValuePair.Create("team", "a"), KeyValuePair.Create("env", "prod") }, "eu-west-1", Captured);
 
         Assert.Equal("arn:aws:ecr:eu-west-1:123456789012:repository/team/app", record.Uid);
         Assert.Equal(record.Uid, record.RepositoryArn);
@@ -49,7 +49,7 @@ public class RecordMappingTests
     [Fact]
     public void Ecr_repository_absent_values_are_null_not_empty()
     {
-        var record = EcrRepository.FromApi(Json("""{"repositoryArn":"arn:aws:ecr:us-east-1:1:repository/r","repositoryName":"r"}"""), null, [], "us-east-1", Captured);
+        var record = EcrRepositoryMapping.FromApi(Json("""{"repositoryArn":"arn:aws:ecr:us-east-1:1:repository/r","repositoryName":"r"}"""), null, [], "us-east-1", Captured);
         Assert.Null(record.RepositoryPolicy);
         Assert.False(record.IsPublic);
         Assert.Empty(record.PublicStatements);
@@ -69,7 +69,7 @@ public class RecordMappingTests
           {"Sid":"OrgPull","Effect":"Allow","Principal":{"AWS":"*"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"],
            "Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}}]}
         """;
-        var record = EcrRepository.FromApi(Json("""{"repositoryArn":"arn:aws:ecr:us-east-1:123456789012:repository/r","repositoryName":"r"}"""), policy, [], "us-east-1", Captured);
+        var record = EcrRepositoryMapping.FromApi(Json("""{"repositoryArn":"arn:aws:ecr:us-east-1:123456789012:repository/r","repositoryName":"r"}"""), policy, [], "us-east-1", Captured);
 
         Assert.True(record.IsPublic);
         Assert.False(record.IsPublicUnconditionally);
@@ -84,7 +84,7 @@ public class RecordMappingTests
     [Fact]
     public void Ecs_cluster_maps_every_attribute_and_falls_back_to_the_arn_for_name()
     {
-        var record = EcsCluster.FromApi(Json("""
+        var record = EcsClusterMapping.FromApi(Json("""
         {"clusterArn":"arn:aws:ecs:us-east-1:111122223333:cluster/prod","clusterName":"prod","status":"ACTIVE",
          "registeredContainerInstancesCount":3,"runningTasksCount":12,"pendingTasksCount":1,"activeServicesCount":4,
          "capacityProviders":["FARGATE","FARGATE_SPOT"],"tags":[{"key":"env","value":"prod"}]}
@@ -103,7 +103,7 @@ public class RecordMappingTests
         Assert.Equal("FARGATE;FARGATE_SPOT", record.CapacityProviders!.ToString());
         Assert.Equal("prod", record.Tags["env"]);
 
-        var unnamed = EcsCluster.FromApi(Json("""{"clusterArn":"arn:aws:ecs:us-east-1:1:cluster/x"}"""), "us-east-1", Captured);
+        var unnamed = EcsClusterMapping.FromApi(Json("""{"clusterArn":"arn:aws:ecs:us-east-1:1:cluster/x"}"""), "us-east-1", Captured);
         Assert.Equal("arn:aws:ecs:us-east-1:1:cluster/x", unnamed.Name);
         Assert.Null(unnamed.CapacityProviders);
     }
@@ -111,7 +111,7 @@ public class RecordMappingTests
     [Fact]
     public void Ecs_service_maps_every_attribute_including_created_at_and_platform_family()
     {
-        var record = EcsService.FromApi(Json("""
+        var record = EcsServiceMapping.FromApi(Json("""
         {"serviceArn":"arn:aws:ecs:us-east-1:1:service/prod/web","serviceName":"web","clusterArn":"arn:aws:ecs:us-east-1:1:cluster/prod",
          "status":"ACTIVE","desiredCount":3,"runningCount":2,"pendingCount":1,"launchType":"FARGATE","platformVersion":"1.4.0",
          "platformFamily":"Linux","taskDefinition":"arn:aws:ecs:us-east-1:1:task-definition/web:7","roleArn":"arn:aws:iam::1:role/ecsService",
@@ -146,9 +146,9 @@ public class RecordMappingTests
     [InlineData("DISABLED", false)]
     public void Ecs_service_assign_public_ip_is_true_only_for_enabled(string value, bool expected)
     {
-        var record = EcsService.FromApi(Json("{\"serviceArn\":\"arn:aws:ecs:us-east-1:1:service/c/s\",\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[],\"assignPublicIp\":\"" + value + "\"}}}"), "us-east-1", Captured);
+        var record = EcsServiceMapping.FromApi(Json("{\"serviceArn\":\"arn:aws:ecs:us-east-1:1:service/c/s\",\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[],\"assignPublicIp\":\"" + value + "\"}}}"), "us-east-1", Captured);
         Assert.Equal(expected, record.AssignPublicIp);
-        var noAwsvpc = EcsService.FromApi(Json("""{"serviceArn":"arn:aws:ecs:us-east-1:1:service/c/s"}"""), "us-east-1", Captured);
+        var noAwsvpc = EcsServiceMapping.FromApi(Json("""{"serviceArn":"arn:aws:ecs:us-east-1:1:service/c/s"}"""), "us-east-1", Captured);
         Assert.Null(noAwsvpc.AssignPublicIp);
         Assert.Null(noAwsvpc.SubnetIds);
     }
@@ -156,7 +156,7 @@ public class RecordMappingTests
     [Fact]
     public void Ecs_task_maps_every_attribute_including_eni_details_and_times()
     {
-        var record = EcsTask.FromApi(Json("""
+        var record = EcsTaskMapping.FromApi(Json("""
         {"taskArn":"arn:aws:ecs:us-east-1:1:task/prod/abc","clusterArn":"arn:aws:ecs:us-east-1:1:cluster/prod",
          "taskDefinitionArn":"arn:aws:ecs:us-east-1:1:task-definition/web:7","containerInstanceArn":"arn:aws:ecs:us-east-1:1:container-instance/prod/ci1",
          "lastStatus":"RUNNING","desiredStatus":"RUNNING","launchType":"FARGATE","platformVersion":"1.4.0","group":"service:web",
@@ -197,7 +197,7 @@ public class RecordMappingTests
     [Fact]
     public void Ecs_task_without_eni_has_null_network_lists()
     {
-        var record = EcsTask.FromApi(Json("""{"taskArn":"arn:aws:ecs:us-east-1:1:task/c/t","launchType":"EC2","attachments":[]}"""), "us-east-1", Captured);
+        var record = EcsTaskMapping.FromApi(Json("""{"taskArn":"arn:aws:ecs:us-east-1:1:task/c/t","launchType":"EC2","attachments":[]}"""), "us-east-1", Captured);
         Assert.Null(record.NetworkInterfaceIds);
         Assert.Null(record.PrivateIpAddresses);
         Assert.Null(record.SubnetIds);
@@ -210,7 +210,7 @@ public class RecordMappingTests
     [Fact]
     public void Ecs_task_definition_maps_every_attribute_and_keeps_environment_names_only()
     {
-        var record = EcsTaskDefinition.FromApi(Json("""
+        var record = EcsTaskDefinitionMapping.FromApi(Json("""
         {"taskDefinitionArn":"arn:aws:ecs:us-east-1:1:task-definition/web:7","family":"web","revision":7,"status":"ACTIVE",
          "networkMode":"awsvpc","requiresCompatibilities":["FARGATE","EC2"],"cpu":"512","memory":"1024",
          "taskRoleArn":"arn:aws:iam::1:role/task","executionRoleArn":"arn:aws:iam::1:role/exec","registeredAt":1700000000,
@@ -249,7 +249,7 @@ public class RecordMappingTests
     [Fact]
     public void Task_definition_name_falls_back_to_the_arn()
     {
-        var record = EcsTaskDefinition.FromApi(Json("""{"taskDefinitionArn":"arn:aws:ecs:us-east-1:1:task-definition/x:1"}"""), null, "us-east-1", Captured);
+        var record = EcsTaskDefinitionMapping.FromApi(Json("""{"taskDefinitionArn":"arn:aws:ecs:us-east-1:1:task-definition/x:1"}"""), null, "us-east-1", Captured);
         Assert.Equal("arn:aws:ecs:us-east-1:1:task-definition/x:1", record.Name);
         Assert.Empty(record.Tags);
         Assert.Null(record.ContainerImages);

@@ -1,4 +1,4 @@
-namespace AwsContainerInventory.Tests.Records;
+namespace AwsContainerInventory.Tests.Mapping;
 
 public class EcrImageReferenceTests
 {

@@ -8,7 +8,7 @@ namespace AwsContainerInventory
     /// <summary>Reads members of API objects with the contract's value shapes (absent → null, times UTC).</summary>
     internal static class ApiValues
     {
-        public const string AwsProvider = "AWS";
+        public const string AwsProvider = CloudProviders.Aws;
 
         public static JsonElement? Member(JsonElement parent, string name) =>
             parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out JsonElement value) && value.ValueKind != JsonValueKind.Null
