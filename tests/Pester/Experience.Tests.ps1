@@ -282,9 +282,17 @@ Describe 'Output for platforms' {
         $warnings.Count | Should -Be 0
     }
 
-    It 'the records themselves go to JSON with -Depth 4 and -EnumsAsStrings, as the help shows' {
-        $null = Get-EcrRepository | ConvertTo-Json -Depth 4 -WarningVariable warnings
+    It 'a repository with public statements goes to JSON whole at the default depth, several with -Depth 3' {
+        $public = @(Get-EcrRepository | Where-Object { $_.PublicStatements.Count -gt 0 })
+        $public.Count | Should -BeGreaterThan 0 -Because 'the estate should hold a public repository'
+        $json = $public[0] | ConvertTo-Json -WarningVariable warnings
         $warnings.Count | Should -Be 0
+        $json | Should -Match '"Actions":\s*"ecr:'
+        $null = @(Get-EcrRepository) | ConvertTo-Json -Depth 3 -WarningVariable several
+        $several.Count | Should -Be 0
+    }
+
+    It 'the records themselves go to JSON with -EnumsAsStrings, as the help shows' {
         (Get-ContainerExposure | ConvertTo-Json -EnumsAsStrings) | Should -Match '"Severity":\s*"(Critical|High|Medium|Low)"'
     }
 }

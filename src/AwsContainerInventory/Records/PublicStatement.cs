@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Linq;
 
 namespace AwsContainerInventory
 {
@@ -13,6 +14,8 @@ namespace AwsContainerInventory
     {
         private readonly string _principalText;
         private readonly string _detailText;
+        private readonly List<string> _actions;
+        private readonly List<string> _conditionKeys;
 
         /// <param name="principalText">How the principal means everyone (<c>Principal "*"</c>, <c>NotPrincipal ...</c>).</param>
         /// <param name="detailText">What decided the verdict (the condition, the actions), without the principal.</param>
@@ -20,8 +23,8 @@ namespace AwsContainerInventory
             StatementVerdict verdict, PolicyRule rule, string principalText, string detailText)
         {
             Sid = sid;
-            Actions = ValueList.Of(actions);
-            ConditionKeys = ValueList.Of(conditionKeys);
+            _actions = actions.ToList();
+            _conditionKeys = conditionKeys.ToList();
             Verdict = verdict;
             Rule = rule;
             _principalText = principalText;
@@ -35,11 +38,13 @@ namespace AwsContainerInventory
         /// The <c>Action</c> values as written (a single string or an array). A statement that uses
         /// <c>NotAction</c> grants everything except those actions, so its values appear prefixed with
         /// <c>NotAction:</c> (<c>NotAction:ecr:DeleteRepository</c>) and can never be mistaken for granted actions.
+        /// Joined with <c>;</c> (<c>ecr:BatchGetImage;ecr:GetDownloadUrlForLayer</c>): a string, so a repository goes to
+        /// <c>ConvertTo-Json</c> at its default depth whole, and <c>-match</c> / <c>-like</c> work on it.
         /// </summary>
-        public ValueList<string> Actions { get; }
+        public string Actions => string.Join(";", _actions);
 
-        /// <summary>Each condition as <c>Operator:key</c> (<c>StringEquals:aws:SourceAccount</c>), in document order.</summary>
-        public ValueList<string> ConditionKeys { get; }
+        /// <summary>Each condition as <c>Operator:key</c> (<c>StringEquals:aws:SourceAccount</c>), in document order, joined with <c>;</c>.</summary>
+        public string ConditionKeys => string.Join(";", _conditionKeys);
 
         /// <summary>AWS's verdict on the statement: whether it opens the repository to anyone, and if not, why not.</summary>
         public StatementVerdict Verdict { get; }
@@ -62,8 +67,8 @@ namespace AwsContainerInventory
         public override string ToString()
         {
             string sid = string.IsNullOrEmpty(Sid) ? "(no Sid)" : Sid!;
-            string actions = Actions.Count == 0 ? "(no action)" : "(" + string.Join(", ", Actions) + ")";
-            string conditions = ConditionKeys.Count == 0 ? "unconditionally" : "if " + string.Join(" and ", ConditionKeys);
+            string actions = _actions.Count == 0 ? "(no action)" : "(" + string.Join(", ", _actions) + ")";
+            string conditions = _conditionKeys.Count == 0 ? "unconditionally" : "if " + string.Join(" and ", _conditionKeys);
             string line = sid + " " + actions + " " + conditions;
             switch (Verdict)
             {

@@ -75,8 +75,8 @@ public class RecordMappingTests
         Assert.False(record.IsPublicUnconditionally);
         PublicStatement statement = Assert.Single(record.PublicStatements);
         Assert.Equal("OrgPull", statement.Sid);
-        Assert.Equal(new[] { "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer" }, statement.Actions);
-        Assert.Equal(new[] { "StringEquals:aws:PrincipalOrgID" }, statement.ConditionKeys);
+        Assert.Equal("ecr:BatchGetImage;ecr:GetDownloadUrlForLayer", statement.Actions);
+        Assert.Equal("StringEquals:aws:PrincipalOrgID", statement.ConditionKeys);
         Assert.True(statement.NarrowsPrincipal);
         Assert.Equal("OrgPull (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer) if StringEquals:aws:PrincipalOrgID", record.PublicStatements.ToString());
     }

@@ -153,6 +153,6 @@ public class PolicyAnalyzerTests
     }
 
     private static string Describe(PublicStatement statement) =>
-        string.Join("|", statement.Sid ?? "<null>", string.Join(",", statement.Actions), string.Join(",", statement.ConditionKeys),
+        string.Join("|", statement.Sid ?? "<null>", statement.Actions.Replace(";", ","), statement.ConditionKeys.Replace(";", ","),
             statement.NarrowsPrincipal ? "narrows" : "open");
 }
