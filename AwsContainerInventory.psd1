@@ -16,6 +16,7 @@
         'Get-AwsInventorySession'
         'Disconnect-AwsInventory'
         'Get-EcrRepository'
+        'Get-EcrImage'
         'Get-EcsCluster'
         'Get-EcsService'
         'Get-EcsTask'

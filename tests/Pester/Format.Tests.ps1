@@ -12,6 +12,7 @@ BeforeDiscovery {
     # The table columns of each type, in order: property names, or the label of a computed column.
     $viewCases = @(
         @{ TypeName = 'AwsContainerInventory.EcrRepository'; Columns = 'AccountId', 'Region', 'Name', 'IsPublic', 'ScanOnPush', 'ImageTagMutability' }
+        @{ TypeName = 'AwsContainerInventory.EcrImage'; Columns = 'RepositoryName', 'Digest', 'ImageTags', 'ImagePushedAt', 'SizeMB', 'Critical', 'High' }
         @{ TypeName = 'AwsContainerInventory.EcsCluster'; Columns = 'AccountId', 'Region', 'Name', 'SourceStatus', 'ActiveServicesCount', 'RunningTasksCount', 'PendingTasksCount' }
         @{ TypeName = 'AwsContainerInventory.EcsService'; Columns = 'AccountId', 'Region', 'Name', 'LaunchType', 'AssignPublicIp', 'DesiredCount', 'RunningCount' }
         @{ TypeName = 'AwsContainerInventory.EcsTask'; Columns = 'AccountId', 'Region', 'TaskId', 'LaunchType', 'SourceStatus', 'PrivateIpAddresses' }

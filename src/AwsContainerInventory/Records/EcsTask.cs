@@ -33,6 +33,11 @@ namespace AwsContainerInventory
         /// image order (an empty list when none is; null when ContainerImages is), to join the task to EcrRepository.Uid.
         /// </summary>
         public ValueList<string>? EcrRepositoryArns { get; private set; }
+        /// <summary>
+        /// The private ECR images the task's containers run, by repository ARN and manifest digest (containers[].imageDigest,
+        /// else the digest the image reference pins), each pair once; what Get-EcrImage -InUse looks up.
+        /// </summary>
+        internal IReadOnlyList<KeyValuePair<string, string>> EcrImageDigests { get; private set; } = Array.Empty<KeyValuePair<string, string>>();
         [SeedAttribute("NETWORK_INTERFACE_IDS", "attachment details networkInterfaceId")] public ValueList<string>? NetworkInterfaceIds { get; private set; }
         [SeedAttribute("PRIVATE_IP_ADDRESSES", "attachment details privateIPv4Address")] public ValueList<string>? PrivateIpAddresses { get; private set; }
         /// <summary>
@@ -83,6 +88,7 @@ namespace AwsContainerInventory
                 Memory = ApiValues.String(task, "memory"),
                 ContainerImages = containerImages,
                 EcrRepositoryArns = EcrImageReference.RepositoryArns(containerImages),
+                EcrImageDigests = EcrImageDigestsOf(ApiValues.Objects(task, "containers")),
                 NetworkInterfaceIds = hasEni ? ValueList.Of(DetailValues(eniDetails, "networkInterfaceId")) : null,
                 PrivateIpAddresses = hasEni ? ValueList.Of(DetailValues(eniDetails, "privateIPv4Address")) : null,
                 SubnetIds = hasEni ? ValueList.Of(DetailValues(eniDetails, "subnetId")) : null,
@@ -92,6 +98,20 @@ namespace AwsContainerInventory
                 LastStopped = ApiValues.Time(task, "stoppedAt"),
                 LastCaptured = capturedAt,
             };
+        }
+
+        private static IReadOnlyList<KeyValuePair<string, string>> EcrImageDigestsOf(IEnumerable<JsonElement> containers)
+        {
+            var pairs = new List<KeyValuePair<string, string>>();
+            foreach (JsonElement container in containers)
+            {
+                string? image = ApiValues.String(container, "image");
+                string? digest = ApiValues.String(container, "imageDigest") ?? EcrImageReference.DigestOf(image);
+                if (digest == null || !EcrImageReference.TryGetRepositoryArn(image, out string repositoryArn)) continue;
+                var pair = new KeyValuePair<string, string>(repositoryArn, digest);
+                if (!pairs.Contains(pair)) pairs.Add(pair);
+            }
+            return pairs;
         }
 
         private static bool IsNetworkInterface(string? attachmentType) =>
