@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Text.Json.Nodes;
+using AwsContainerInventory.Inventory;
 using AwsContainerInventory.Tests.Support;
 
 namespace AwsContainerInventory.Tests.Inventory;
@@ -222,6 +223,37 @@ public class EcrImageInventoryTests
         Assert.StartsWith("EcrImageNotFound,", error.FullyQualifiedErrorId);
         Assert.Equal(unused, error.TargetObject);
         Assert.Equal(1, Assert.Single(handler.DescribeImagesCalls()).IdCount());
+    }
+
+    /// <summary>What Get-ContainerExposure will call: repository ARN → digests in, EcrImage records and missing digests out.</summary>
+    [Fact]
+    public async Task Images_by_digest_for_given_repositories_ask_each_digest_once_in_batches_of_100()
+    {
+        var handler = new FakeAwsHandler().WithImages(name => name == "repo-0000" ? 145 : 3);
+        InventorySession session = CmdletHarness.Connect(handler);
+        using var run = new InventoryRun("test");
+        var scope = new InventoryScope(session, "us-east-1", null, session.BaseCredentials, run);
+        var big = Enumerable.Range(0, 150).Select(i => FakeEcrImages.Digest("repo-0000", i)).ToList();   // 145 exist
+        var wanted = new Dictionary<string, IReadOnlyCollection<string>>
+        {
+            [Arn(0)] = big.Concat(big.Take(20)).ToList(),                                  // duplicates are asked once
+            [Arn(1)] = new[] { FakeEcrImages.Digest("repo-0001", 2) },
+            [Arn(2, "eu-west-1")] = new[] { FakeEcrImages.Digest("repo-0002", 0) },          // another pair's repository
+        };
+
+        ImagesByDigest result = await EcrImageInventory.DescribeImagesByDigestAsync(scope, wanted, run, session, CancellationToken.None);
+
+        Assert.Equal(146, result.Images.Count);
+        Assert.All(result.Images, i => Assert.True(i.InUse));
+        Assert.Equal(big.Skip(145).Select(d => KeyValuePair.Create(Arn(0), d)).OrderBy(p => p.Value), result.Missing.OrderBy(p => p.Value));
+        var calls = handler.DescribeImagesCalls().ToList();
+        Assert.DoesNotContain(calls, b => b["repositoryName"]!.GetValue<string>() == "repo-0002");
+        var asked = calls.Where(b => b["repositoryName"]!.GetValue<string>() == "repo-0000")
+            .SelectMany(b => b["imageIds"]!.AsArray().Select(id => id!["imageDigest"]!.GetValue<string>())).ToList();
+        Assert.All(calls, b => Assert.InRange(b.IdCount(), 1, 100));
+        // Two batches (100 + 50), then one more call per missing digest of the batch it was in.
+        Assert.Equal(2 + 5 + 1, calls.Count);
+        Assert.Equal(150, asked.Distinct().Count());
     }
 
     [Theory]
