@@ -18,6 +18,7 @@
         'Get-AwsInventorySession'
         'Disconnect-AwsInventory'
         'Get-EcrRepository'
+        'Get-EcrImage'
         'Get-EcsCluster'
         'Get-EcsService'
         'Get-EcsTask'

@@ -184,7 +184,7 @@ internal sealed class JsonInput(JsonObject body)
     /// <summary>Size of the first batch-style list member present (used for call records).</summary>
     public int? BatchSize()
     {
-        foreach (var name in new[] { "repositoryNames", "clusters", "services", "tasks" })
+        foreach (var name in new[] { "repositoryNames", "clusters", "services", "tasks", "imageIds" })
         {
             if (Body[name] is JsonArray array)
             {

@@ -22,22 +22,26 @@ internal interface IServiceHandler
 }
 
 /// <summary>
-/// Amazon ECR (AmazonEC2ContainerRegistry_V20150921): DescribeRepositories, GetRepositoryPolicy, ListTagsForResource.
+/// Amazon ECR (AmazonEC2ContainerRegistry_V20150921): DescribeRepositories, GetRepositoryPolicy, ListTagsForResource,
+/// and (in EcrImageHandler.cs) DescribeImages and GetRegistryScanningConfiguration.
 /// </summary>
-internal sealed class EcrHandler(Estate estate) : IServiceHandler
+internal sealed partial class EcrHandler(Estate estate, EndpointStats stats) : IServiceHandler
 {
     public const string TargetPrefix = "AmazonEC2ContainerRegistry_V20150921";
 
     public static readonly IReadOnlySet<string> Operations =
-        new HashSet<string> { "DescribeRepositories", "GetRepositoryPolicy", "ListTagsForResource" };
+        new HashSet<string> { "DescribeRepositories", "GetRepositoryPolicy", "ListTagsForResource", "DescribeImages", "GetRegistryScanningConfiguration" };
 
     private readonly Estate _estate = estate;
+    private readonly EndpointStats _stats = stats;
 
     public AwsResponse Handle(AwsCall call) => call.Operation switch
     {
         "DescribeRepositories" => DescribeRepositories(call),
         "GetRepositoryPolicy" => GetRepositoryPolicy(call),
         "ListTagsForResource" => ListTagsForResource(call),
+        "DescribeImages" => DescribeImages(call),
+        "GetRegistryScanningConfiguration" => GetRegistryScanningConfiguration(call),
         _ => throw new AwsServiceException(400, "UnknownOperationException", $"Unknown operation {call.Operation}"),
     };
 

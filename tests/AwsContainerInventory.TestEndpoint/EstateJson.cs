@@ -15,7 +15,9 @@ namespace AwsContainerInventory.TestEndpoint;
 ///   "temporaryCredentialLifetimeSeconds": 120,
 ///   "regions": [ {
 ///       "accountId": "…", "region": "us-east-1",
-///       "repositories":    [ { "repository": {Repository}, "policyText": "…", "tags": {"k":"v"} | [{"Key":..,"Value":..}] } ],
+///       "repositories":    [ { "repository": {Repository}, "policyText": "…", "tags": {"k":"v"} | [{"Key":..,"Value":..}],
+///                              "images": [ {ImageDetail} ] } ],
+///       "registryScanningConfiguration": { "scanType": "BASIC" | "ENHANCED", "rules": [ {RegistryScanningRule} ] },
 ///       "clusters":        [ {Cluster} ],
 ///       "services":        [ {Service} ],            // placed by clusterArn
 ///       "tasks":           [ {Task} ],               // placed by clusterArn
@@ -149,8 +151,16 @@ public sealed partial class Estate
 
         foreach (var repo in Items(region, "repositories"))
         {
-            AddRepository(accountId, name, AsObject(repo["repository"]),
-                repo["policyText"]?.GetValue<string>(), ReadTags(repo["tags"]));
+            var repository = AsObject(repo["repository"]);
+            AddRepository(accountId, name, repository, repo["policyText"]?.GetValue<string>(), ReadTags(repo["tags"]));
+            foreach (var image in Items(repo, "images"))
+            {
+                AddImage(accountId, name, Str(repository, "repositoryName"), image);
+            }
+        }
+        if (region["registryScanningConfiguration"] is JsonObject scanning)
+        {
+            SetRegistryScanningConfiguration(accountId, name, scanning);
         }
         foreach (var cluster in Items(region, "clusters"))
         {
@@ -184,7 +194,9 @@ public sealed partial class Estate
             ["repository"] = e.Json.ToJsonObject(),
             ["policyText"] = e.PolicyText,
             ["tags"] = AwsShapes.EcrTags(e.Tags),
+            ["images"] = new JsonArray((r.Images.GetValueOrDefault(e.Name)?.Items ?? []).Select(i => (JsonNode?)i.Json.ToJsonObject()).ToArray()),
         }).ToArray()),
+        ["registryScanningConfiguration"] = r.RegistryScanning?.ToJsonObject(),
         ["clusters"] = new JsonArray(r.Clusters.Items.Select(c => (JsonNode?)c.Json.ToJsonObject()).ToArray()),
         ["services"] = new JsonArray(r.Clusters.Items
             .SelectMany(c => c.Services.Items).Select(s => (JsonNode?)s.Json.ToJsonObject()).ToArray()),

@@ -237,6 +237,8 @@ internal sealed record RepositoryEntry(
     string? PolicyText,
     IReadOnlyList<KeyValuePair<string, string>> Tags);
 
+internal sealed record ImageEntry(string Digest, IReadOnlyList<string> Tags, StoredJson Json);
+
 internal sealed record ServiceEntry(
     string Name,
     string Arn,
@@ -281,4 +283,10 @@ internal sealed class RegionResources(string accountId, string region)
     public OrderedStore<ClusterEntry> Clusters { get; } = new();
     public OrderedStore<TaskDefinitionEntry> TaskDefinitions { get; } = new();
     public OrderedStore<NetworkInterfaceEntry> NetworkInterfaces { get; } = new();
+
+    /// <summary>ECR <c>ImageDetail</c>s by repository name, each repository's in push order, keyed by digest.</summary>
+    public Dictionary<string, OrderedStore<ImageEntry>> Images { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The registry's <c>RegistryScanningConfiguration</c>; null serves ECR's default (BASIC, no rules).</summary>
+    public StoredJson? RegistryScanning { get; set; }
 }

@@ -45,7 +45,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
         _verifier = new SigV4Verifier(Estate);
         _handlers = new Dictionary<AwsService, IServiceHandler>
         {
-            [AwsService.Ecr] = new EcrHandler(Estate),
+            [AwsService.Ecr] = new EcrHandler(Estate, Stats),
             [AwsService.Ecs] = new EcsHandler(Estate, Stats),
             [AwsService.Sts] = new StsHandler(Estate, Stats),
             [AwsService.Ec2] = new Ec2Handler(Estate, Stats),

@@ -6,6 +6,8 @@ Runs the console program, points boto3 at it and proves that
   * its SigV4 verification accepts boto3's signatures and rejects a wrong secret, an unknown key,
     a missing or wrong session token, expired credentials and a skewed clock;
   * paging, filters, batch limits, include=TAGS, failures and AWS errors behave as specified;
+  * ECR DescribeImages pages, filters by tag status, takes 1..100 imageIds and fails with ImageNotFoundException
+    for a missing one, with scan finding summaries boto3 parses; GetRegistryScanningConfiguration answers;
   * EC2 DescribeNetworkInterfaces finds the ENI of every running awsvpc task, with a public IP only where
     one was set, pages, limits and isolates accounts like EC2, and honours operation denials;
   * faults (throttle, 503, truncated body, reset, hang, malformed body, latency) and stats work;
@@ -267,6 +269,87 @@ def check_ecr(ep, creds):
     handmade = eu.describe_repositories()["repositories"]
     check("scripted repository served in its region (region from credential scope)",
           [r["imageTagMutability"] for r in handmade] == ["IMMUTABLE"], handmade)
+
+
+IMAGES_REGION = "eu-central-1"
+
+
+def image_detail(repository, n, tags, counts=None):
+    digest = "sha256:" + format(n, "064x")
+    image = {"registryId": ACCOUNT, "repositoryName": repository, "imageDigest": digest, "imageSizeInBytes": 1000 + n,
+             "imagePushedAt": 1700000000 + n, "imageManifestMediaType": "application/vnd.oci.image.manifest.v1+json",
+             "lastRecordedPullTime": 1700100000 + n}
+    if tags:
+        image["imageTags"] = tags
+    if counts is not None:
+        image["imageScanStatus"] = {"status": "COMPLETE", "description": "The scan was completed successfully."}
+        image["imageScanFindingsSummary"] = {"imageScanCompletedAt": 1700000100 + n, "findingSeverityCounts": counts}
+    return image
+
+
+def check_ecr_images(ep, creds):
+    print("ECR images and registry scanning")
+    images = [image_detail("tools/scanner", n, [f"v{n}"] if n % 3 else [], {"CRITICAL": n % 2, "HIGH": 3} if n < 5 else None)
+              for n in range(1, 251)]
+    ep.control("POST", "estate?merge=true", {"regions": [{
+        "accountId": ACCOUNT, "region": IMAGES_REGION,
+        "repositories": [{"repository": {"repositoryName": "tools/scanner", "registryId": ACCOUNT,
+                                         "repositoryArn": f"arn:aws:ecr:{IMAGES_REGION}:{ACCOUNT}:repository/tools/scanner"},
+                          "images": images},
+                         {"repository": {"repositoryName": "tools/empty", "registryId": ACCOUNT}}],
+        "registryScanningConfiguration": {"scanType": "ENHANCED", "rules": [
+            {"scanFrequency": "CONTINUOUS_SCAN", "repositoryFilters": [{"filter": "tools/*", "filterType": "WILDCARD"}]}]}}]})
+    ecr = ep.client("ecr", creds["AccessKeyId"], creds["SecretAccessKey"], creds["SessionToken"], region=IMAGES_REGION)
+    loose = ep.client("ecr", creds["AccessKeyId"], creds["SecretAccessKey"], creds["SessionToken"], region=IMAGES_REGION,
+                      config=NO_VALIDATION)
+
+    listed = paginate(ecr, "describe_images", "imageDetails", repositoryName="tools/scanner", PaginationConfig={"PageSize": 100})
+    check("DescribeImages paginated (PageSize 100) returns all 250 in push order",
+          [i["imageDigest"] for i in listed] == [i["imageDigest"] for i in images], len(listed))
+    check("imagePushedAt and lastRecordedPullTime parsed as datetimes",
+          isinstance(listed[0]["imagePushedAt"], datetime.datetime) and isinstance(listed[0]["lastRecordedPullTime"], datetime.datetime))
+    check("imageScanFindingsSummary.findingSeverityCounts parsed",
+          listed[0]["imageScanFindingsSummary"]["findingSeverityCounts"] == {"CRITICAL": 1, "HIGH": 3}
+          and "imageScanFindingsSummary" not in listed[10], listed[0])
+    check("DescribeImages default page is 100", len(ecr.describe_images(repositoryName="tools/scanner")["imageDetails"]) == 100)
+    tagged = paginate(ecr, "describe_images", "imageDetails", repositoryName="tools/scanner", filter={"tagStatus": "UNTAGGED"})
+    check("filter tagStatus UNTAGGED", len(tagged) == 83 and all("imageTags" not in i for i in tagged), len(tagged))
+    check("an empty repository has no images", ecr.describe_images(repositoryName="tools/empty")["imageDetails"] == [])
+
+    wanted = [{"imageDigest": i["imageDigest"]} for i in images[:100]]
+    by_id = ecr.describe_images(repositoryName="tools/scanner", imageIds=wanted)
+    check("DescribeImages with 100 imageIds, no nextToken",
+          len(by_id["imageDetails"]) == 100 and "nextToken" not in by_id, len(by_id["imageDetails"]))
+    check("imageIds by tag", [i["imageDigest"] for i in ecr.describe_images(
+        repositoryName="tools/scanner", imageIds=[{"imageTag": "v2"}])["imageDetails"]] == [images[1]["imageDigest"]])
+    before = ep.control("GET", "stats")["batchLimitViolations"]
+    expect_error("DescribeImages with 101 imageIds -> InvalidParameterException", "InvalidParameterException",
+                 lambda: loose.describe_images(repositoryName="tools/scanner",
+                                               imageIds=[{"imageDigest": i["imageDigest"]} for i in images[:101]]), 400)
+    check("the 101 imageIds are a batch limit violation", ep.control("GET", "stats")["batchLimitViolations"] == before + 1)
+    missing = "sha256:" + "f" * 64
+    error = expect_error("one missing digest fails the call: ImageNotFoundException", "ImageNotFoundException",
+                         lambda: ecr.describe_images(repositoryName="tools/scanner",
+                                                     imageIds=[wanted[0], {"imageDigest": missing}]), 400)
+    check("the error names the missing digest", error is not None and missing in error.response["Error"]["Message"])
+    expect_error("imageIds with maxResults -> InvalidParameterException", "InvalidParameterException",
+                 lambda: loose.describe_images(repositoryName="tools/scanner", imageIds=wanted[:1], maxResults=5), 400)
+    expect_error("DescribeImages unknown repository -> RepositoryNotFoundException", "RepositoryNotFoundException",
+                 lambda: ecr.describe_images(repositoryName="tools/nope"), 400)
+    expect_error("DescribeImages maxResults 1001 -> InvalidParameterException", "InvalidParameterException",
+                 lambda: loose.describe_images(repositoryName="tools/scanner", maxResults=1001), 400)
+
+    scanning = ecr.get_registry_scanning_configuration()
+    check("GetRegistryScanningConfiguration returns the scripted ENHANCED rules",
+          scanning["registryId"] == ACCOUNT and scanning["scanningConfiguration"]["scanType"] == "ENHANCED"
+          and scanning["scanningConfiguration"]["rules"][0]["repositoryFilters"][0]["filter"] == "tools/*", scanning)
+    default = ep.client("ecr", creds["AccessKeyId"], creds["SecretAccessKey"], creds["SessionToken"]).get_registry_scanning_configuration()
+    check("a registry without configuration is BASIC without rules",
+          default["scanningConfiguration"] == {"scanType": "BASIC", "rules": []}, default)
+    ep.control("POST", "deny", {"deniedOperations": {ACCOUNT: ["ecr:GetRegistryScanningConfiguration"]}})
+    expect_error("denied GetRegistryScanningConfiguration -> AccessDeniedException", "AccessDeniedException",
+                 lambda: ecr.get_registry_scanning_configuration(), 400)
+    ep.control("POST", "deny", {"deniedOperations": {}})
 
 
 def check_ecs(ep, creds):
@@ -696,6 +779,7 @@ def main():
         check_ecr(ep, creds)
         check_ecs(ep, creds)
         check_ec2(ep, creds)
+        check_ecr_images(ep, creds)
         check_signatures(ep, creds)
         check_faults(ep)
     finally:

@@ -82,7 +82,7 @@ Describe 'Seed attributes' {
 }
 
 Describe 'docs/credentials-and-multi-account.md' {
-    It 'grants exactly the API calls of the seeds, plus sts:AssumeRole and the task public-IP lookup' {
+    It 'grants exactly the API calls of the seeds, plus sts:AssumeRole, the task public-IP lookup and the image and registry scanning reads' {
         $seedCalls = Get-Content (Join-Path $DataPath seed-api-calls.txt)
 
         $text = Get-Content -Raw (Join-Path $DocsPath credentials-and-multi-account.md)
@@ -92,7 +92,7 @@ Describe 'docs/credentials-and-multi-account.md' {
             Where-Object { -not $_.PSObject.Properties['Principal'] } |   # trust policies grant nothing
             ForEach-Object { $_.Action } | Sort-Object -Unique
 
-        @($granted) | Should -Be @(@($seedCalls) + 'sts:AssumeRole' + 'ec2:DescribeNetworkInterfaces' | Sort-Object -Unique)
+        @($granted) | Should -Be @(@($seedCalls) + 'sts:AssumeRole' + 'ec2:DescribeNetworkInterfaces' + 'ecr:DescribeImages' + 'ecr:GetRegistryScanningConfiguration' | Sort-Object -Unique)
     }
 }
 

@@ -21,6 +21,7 @@ BeforeDiscovery {
     # index of the identifying column.
     $viewCases = @(
         @{ TypeName = 'AwsContainerInventory.EcrRepository'; Columns = 'Name', 'AccountId', 'Region', 'IsPublic', 'ScanOnPush'; IdentityColumn = 0 }
+        @{ TypeName = 'AwsContainerInventory.EcrImage'; Columns = 'RepositoryName', 'Digest', 'Critical', 'High', 'Tags'; IdentityColumn = 0 }
         @{ TypeName = 'AwsContainerInventory.EcsCluster'; Columns = 'Name', 'AccountId', 'Region', 'Services', 'RunningTasks'; IdentityColumn = 0 }
         @{ TypeName = 'AwsContainerInventory.EcsService'; Columns = 'Name', 'AccountId', 'Region', 'PublicIp', 'Cluster'; IdentityColumn = 0 }
         @{ TypeName = 'AwsContainerInventory.EcsTask'; Columns = 'TaskId', 'Cluster', 'PublicIp', 'Status', 'Region'; IdentityColumn = 0 }
@@ -72,6 +73,7 @@ BeforeAll {
                 return $resource.Split('/')[-1]
             }
             'InventorySession' { return $Record.CredentialSource }
+            'EcrImage' { return $Record.RepositoryName }   # beside the short digest; Name is repository@digest
             default { return $Record.Name }
         }
     }
@@ -109,9 +111,11 @@ BeforeAll {
         Set-MotoTaskStatePinned -Server $moto
         $null = Invoke-MotoSeed -Server $moto -Estate Demo -Region us-east-1
         $script:longNames = Invoke-MotoSeed -Server $moto -Estate LongNames -Region us-east-1
+        $null = Invoke-MotoSeed -Server $moto -Estate Images -Region us-east-1
         $session = Connect-AwsInventory -AccessKey testing -SecretKey (ConvertTo-SecureString testing -AsPlainText -Force) `
             -Region us-east-1 -EndpointUrl $moto.Url -PassThru
         $recordsByType['AwsContainerInventory.EcrRepository'] = @(Get-EcrRepository)
+        $recordsByType['AwsContainerInventory.EcrImage'] = @(Get-EcrImage)
         $recordsByType['AwsContainerInventory.EcsCluster'] = @(Get-EcsCluster)
         $recordsByType['AwsContainerInventory.EcsService'] = @(Get-EcsService)
         $recordsByType['AwsContainerInventory.EcsTask'] = @(Get-EcsTask)

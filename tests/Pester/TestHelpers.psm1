@@ -11,7 +11,9 @@
     attribute of every record at once. Nothing here depends on Pester.
 
     Comparison rules (per oracle value):
-    - FirstSeen, LastStarted, LastStopped: a UTC DateTime, equal to the second;
+    - FirstSeen, LastStarted, LastStopped, ImagePushedAt, LastRecordedPullTime, ImageScanCompletedAt:
+      a UTC DateTime, equal to the second;
+    - ImageSizeInBytes: an [long]; other whole numbers an [int];
     - Tags: a dictionary with the same key/value pairs (null and empty are alike);
     - arrays: a list (not a string) with the same elements in the same order, whose
       ToString() of scalar elements is the `a;b;c` join; objects (SecretRefs) are
@@ -25,7 +27,9 @@
 # not a PropertyNotFoundException.
 Set-StrictMode -Off
 
-$script:TimeProperties = @('FirstSeen', 'LastStarted', 'LastStopped')
+$script:TimeProperties = @('FirstSeen', 'LastStarted', 'LastStopped', 'ImagePushedAt', 'LastRecordedPullTime', 'ImageScanCompletedAt')
+# Int64 attributes (all other whole numbers are Int32).
+$script:LongProperties = @('ImageSizeInBytes')
 $script:ListSeparator = ';'
 
 # Record properties that are not seed attributes: ConvertTo-CloudResource leaves them out, and the
@@ -139,6 +143,9 @@ function Compare-OracleValue {
     }
     elseif ($Expected -is [bool]) {
         if ($Actual -isnot [bool] -or $Actual -ne $Expected) { $why = 'expected a [bool] equal to the oracle' }
+    }
+    elseif ($Name -in $script:LongProperties) {
+        if ($Actual -isnot [long] -or $Actual -ne $Expected) { $why = 'expected a [long] equal to the oracle' }
     }
     elseif ($Expected -is [long] -or $Expected -is [int]) {
         if ($Actual -isnot [int] -or $Actual -ne $Expected) { $why = 'expected an [int] equal to the oracle' }

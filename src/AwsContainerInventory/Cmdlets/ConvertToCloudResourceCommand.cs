@@ -31,7 +31,7 @@ namespace AwsContainerInventory.Cmdlets
             {
                 string typeName = InputObject.TypeNames.FirstOrDefault() ?? InputObject.BaseObject.GetType().FullName ?? "?";
                 WriteError(new ErrorRecord(
-                    new PSArgumentException("ConvertTo-CloudResource takes records of this module (EcrRepository, EcsCluster, EcsService, EcsTask, EcsTaskDefinition, ExposureFinding); got " + typeName + "."),
+                    new PSArgumentException("ConvertTo-CloudResource takes records of this module (EcrRepository, EcrImage, EcsCluster, EcsService, EcsTask, EcsTaskDefinition, ExposureFinding); got " + typeName + "."),
                     "ConvertToCloudResourceUnsupportedInput", ErrorCategory.InvalidType, InputObject));
                 return;
             }

@@ -21,6 +21,9 @@ namespace AwsContainerInventory.Exposure
         private readonly ConcurrentDictionary<string, byte> _taskDefinitionsClaimed = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         private readonly DateTime _capturedAt = DateTime.UtcNow;
 
+        /// <summary>ScanOnPushDisabled: the registries' scanning configurations and the repositories they judge.</summary>
+        public RegistryScanningChecks RegistryScanning { get; } = new RegistryScanningChecks();
+
         /// <summary>Takes one record of any type the exposure run reads; called from worker threads.</summary>
         public void Add(object record)
         {
@@ -58,6 +61,8 @@ namespace AwsContainerInventory.Exposure
                     : "Task " + task.Name + " runs an image from " + repositories + ", which anyone can pull.";
                 Add(kind, task.TaskArn, task.Name, task.Region, task.AccountId, reason, publicSources);
             }
+            foreach (var (repository, reason) in RegistryScanning.Unscanned())
+                Add(ExposureKind.ScanOnPushDisabled, repository.Arn, repository.Name, repository.Region, repository.AccountId, reason);
             return _findings
                 .OrderByDescending(f => f.Severity)
                 .ThenBy(f => f.Kind)
@@ -77,10 +82,10 @@ namespace AwsContainerInventory.Exposure
                 AddFor(repository, ExposureKind.PublicRepository,
                     "Repository " + repository.RepositoryName + " lets any principal in without a narrowing condition: statement " + statement + ".");
             }
-            if (repository.ScanOnPush == false)
-                AddFor(repository, ExposureKind.ScanOnPushDisabled, "Repository " + repository.RepositoryName + " does not scan images on push.");
-            if (string.Equals(repository.ImageTagMutability, "MUTABLE", StringComparison.Ordinal))
-                AddFor(repository, ExposureKind.MutableImageTags, "Repository " + repository.RepositoryName + " lets image tags be overwritten (MUTABLE).");
+            RegistryScanning.AddRepository(repository);
+            // MUTABLE_WITH_EXCLUSION keeps only the excluded tags immutable: every other tag can still be overwritten.
+            if (repository.ImageTagMutability == "MUTABLE" || repository.ImageTagMutability == "MUTABLE_WITH_EXCLUSION")
+                AddFor(repository, ExposureKind.MutableImageTags, "Repository " + repository.RepositoryName + " lets image tags be overwritten (" + repository.ImageTagMutability + ").");
         }
 
         private void AddService(EcsService service)

@@ -56,8 +56,21 @@ namespace AwsContainerInventory.Inventory
             IEcsClient ecs = scope.CreateEcsClient();
             string[] statuses = includeStopped ? new[] { Running, Stopped } : new[] { Running };
             TaskPublicIpLookup? publicIps = lookUpPublicIps ? new TaskPublicIpLookup(scope, run, cancellationToken) : null;
+            Func<EcsTask, Task> emit = publicIps != null ? publicIps.AddAsync : task => run.WriteRecordAsync(task, "tasks");
             return WithPublicIpsAsync(publicIps, cancellationToken, () => ForEachClusterAsync(ecs, scope, clusters, run, session, cancellationToken,
-                cluster => ReadTasksOfClusterAsync(ecs, cluster, statuses, publicIps, scope, run, session, cancellationToken)));
+                cluster => ReadTasksOfClusterAsync(ecs, cluster, statuses, emit, scope, run, session, cancellationToken)));
+        }
+
+        /// <summary>
+        /// RUNNING tasks of every cluster of the pair, handed to <paramref name="onTask"/> instead of the pipeline and
+        /// without public-IP lookups: what Get-EcrImage -InUse reads its digests from.
+        /// </summary>
+        public static Task ReadRunningTasksAsync(InventoryScope scope, Func<EcsTask, Task> onTask, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+        {
+            IEcsClient ecs = scope.CreateEcsClient();
+            string[] running = { Running };
+            return ForEachClusterAsync(ecs, scope, new ClusterSelection(null), run, session, cancellationToken,
+                cluster => ReadTasksOfClusterAsync(ecs, cluster, running, onTask, scope, run, session, cancellationToken));
         }
 
         /// <summary>
@@ -72,7 +85,7 @@ namespace AwsContainerInventory.Inventory
             return WithPublicIpsAsync(publicIps, cancellationToken, () => ForEachClusterAsync(ecs, scope, new ClusterSelection(null), run, session, cancellationToken,
                 cluster => Task.WhenAll(
                     ReadServicesOfClusterAsync(ecs, cluster, scope, run, session, cancellationToken),
-                    ReadTasksOfClusterAsync(ecs, cluster, running, publicIps, scope, run, session, cancellationToken))));
+                    ReadTasksOfClusterAsync(ecs, cluster, running, publicIps.AddAsync, scope, run, session, cancellationToken))));
         }
 
         private static async Task ReadServicesOfClusterAsync(IEcsClient ecs, string cluster, InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
@@ -88,7 +101,7 @@ namespace AwsContainerInventory.Inventory
                 }, session.ParallelRequests, cancellationToken).ConfigureAwait(false);
         }
 
-        private static Task ReadTasksOfClusterAsync(IEcsClient ecs, string cluster, string[] statuses, TaskPublicIpLookup? publicIps,
+        private static Task ReadTasksOfClusterAsync(IEcsClient ecs, string cluster, string[] statuses, Func<EcsTask, Task> emit,
             InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
         {
             // A task that stops between the RUNNING and the STOPPED listing is in both: it is described and written once.
@@ -104,9 +117,7 @@ namespace AwsContainerInventory.Inventory
                         ReportFailures(result, scope, run, "DescribeTasks", "task");
                         foreach (JsonElement item in result.Items)
                         {
-                            EcsTask task = EcsTaskMapping.FromApi(item, scope.Region, DateTime.UtcNow);
-                            if (publicIps != null) await publicIps.AddAsync(task).ConfigureAwait(false);
-                            else await run.WriteRecordAsync(task, "tasks").ConfigureAwait(false);
+                            await emit(EcsTaskMapping.FromApi(item, scope.Region, DateTime.UtcNow)).ConfigureAwait(false);
                         }
                     }, session.ParallelRequests, cancellationToken, include: firstListing).ConfigureAwait(false);
             }));

@@ -8,8 +8,8 @@ namespace AwsContainerInventory.Inventory
 {
     /// <summary>
     /// What Get-ContainerExposure reads of one (role × region) pair: the same ECR and ECS inventory the Get-
-    /// cmdlets make (repositories with their policies; services and running tasks with their public IPs, from one
-    /// cluster listing), then only the task definitions those tasks and services use. Each part fails on its own:
+    /// cmdlets make (repositories with their policies and the registry's scanning configuration; services and running tasks with
+    /// their public IPs, from one cluster listing), then only the task definitions those tasks and services use. Each part fails on its own:
     /// a denied ECR does not hide the pair's public tasks.
     /// </summary>
     internal static class ExposureInventory
@@ -20,7 +20,9 @@ namespace AwsContainerInventory.Inventory
                 PartAsync("Reading ECR repositories", scope, run, cancellationToken,
                     () => EcrInventory.ReadRepositoriesAsync(scope, new NameFilter(null), run, session, cancellationToken)),
                 PartAsync("Reading ECS services and tasks", scope, run, cancellationToken,
-                    () => EcsInventory.ReadServicesAndTasksAsync(scope, run, session, cancellationToken))
+                    () => EcsInventory.ReadServicesAndTasksAsync(scope, run, session, cancellationToken)),
+                PartAsync("Reading the registry scanning configuration", scope, run, cancellationToken,
+                    () => RegistryScanningReader.ReadAsync(scope, analysis.RegistryScanning, run, cancellationToken))
             ).ConfigureAwait(false);
 
             IReadOnlyList<string> definitionsInUse = analysis.ClaimTaskDefinitionsInUse(scope.Region, scope.AccountId);

@@ -71,6 +71,16 @@ namespace AwsContainerInventory.Inventory
             }
         }
 
+        /// <summary>
+        /// Every pair of the run, once each role has been assumed (or has failed, leaving its pairs out): for work that
+        /// must wait until all pairs have done a first part (Get-EcrImage -InUse reads every pair's running tasks first).
+        /// </summary>
+        public async Task<IReadOnlyList<InventoryScope>> AllScopesAsync()
+        {
+            IReadOnlyList<InventoryScope>[] groups = await Task.WhenAll(_groups.Value.Select(g => g.Scopes)).ConfigureAwait(false);
+            return groups.SelectMany(g => g).ToList();
+        }
+
         private IReadOnlyList<ScopeGroup> StartGroups()
         {
             if (_session.RoleArns.Count == 0)

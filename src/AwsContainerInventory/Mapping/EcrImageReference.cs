@@ -74,6 +74,16 @@ namespace AwsContainerInventory
             return ValueList.Of(arns);
         }
 
+        /// <summary>The digest an image reference pins (<c>…@sha256:&lt;hex&gt;</c>), or null when it names a tag only.</summary>
+        public static string? DigestOf(string? image)
+        {
+            if (string.IsNullOrEmpty(image)) return null;
+            int at = image!.LastIndexOf('@');
+            if (at < 0) return null;
+            string digest = image.Substring(at + 1);
+            return Digest.IsMatch(digest) ? digest : null;
+        }
+
         // China regions are served only from .amazonaws.com.cn hosts, without FIPS endpoints; no other region is.
         private static string? Partition(string region, bool isChinaHost, bool isFips)
         {

@@ -39,6 +39,7 @@ namespace AwsContainerInventory
                 Memory = ApiValues.String(task, "memory"),
                 ContainerImages = containerImages,
                 EcrRepositoryArns = EcrImageReference.RepositoryArns(containerImages),
+                EcrImageDigests = EcrImageDigestsOf(ApiValues.Objects(task, "containers")),
                 NetworkInterfaceIds = hasEni ? ValueList.Of(DetailValues(eniDetails, "networkInterfaceId")) : null,
                 PrivateIpAddresses = hasEni ? ValueList.Of(DetailValues(eniDetails, "privateIPv4Address")) : null,
                 SubnetIds = hasEni ? ValueList.Of(DetailValues(eniDetails, "subnetId")) : null,
@@ -48,6 +49,20 @@ namespace AwsContainerInventory
                 LastStopped = ApiValues.Time(task, "stoppedAt"),
                 LastCaptured = capturedAt,
             };
+        }
+
+        private static IReadOnlyList<KeyValuePair<string, string>> EcrImageDigestsOf(IEnumerable<JsonElement> containers)
+        {
+            var pairs = new List<KeyValuePair<string, string>>();
+            foreach (JsonElement container in containers)
+            {
+                string? image = ApiValues.String(container, "image");
+                string? digest = ApiValues.String(container, "imageDigest") ?? EcrImageReference.DigestOf(image);
+                if (digest == null || !EcrImageReference.TryGetRepositoryArn(image, out string repositoryArn)) continue;
+                var pair = new KeyValuePair<string, string>(repositoryArn, digest);
+                if (!pairs.Contains(pair)) pairs.Add(pair);
+            }
+            return pairs;
         }
 
         private static bool IsNetworkInterface(string? attachmentType) =>

@@ -32,6 +32,11 @@ namespace AwsContainerInventory
         /// image order (an empty list when none is; null when ContainerImages is), to join the task to EcrRepository.Uid.
         /// </summary>
         public ValueList<string>? EcrRepositoryArns { get; internal set; }
+        /// <summary>
+        /// The private ECR images the task's containers run, by repository ARN and manifest digest (containers[].imageDigest,
+        /// else the digest the image reference pins), each pair once; what Get-EcrImage -InUse looks up.
+        /// </summary>
+        internal IReadOnlyList<KeyValuePair<string, string>> EcrImageDigests { get; set; } = Array.Empty<KeyValuePair<string, string>>();
         [SeedAttribute("NETWORK_INTERFACE_IDS", "attachment details networkInterfaceId")] public ValueList<string>? NetworkInterfaceIds { get; internal set; }
         [SeedAttribute("PRIVATE_IP_ADDRESSES", "attachment details privateIPv4Address")] public ValueList<string>? PrivateIpAddresses { get; internal set; }
         /// <summary>
@@ -50,6 +55,5 @@ namespace AwsContainerInventory
         public override string ToString() => TaskArn;
 
         internal void SetPublicIpAddresses(IEnumerable<string> addresses) => PublicIpAddresses = ValueList.Of(addresses);
-
     }
 }

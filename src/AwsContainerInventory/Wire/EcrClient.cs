@@ -55,5 +55,42 @@ namespace AwsContainerInventory.Wire
                 return tags;
             }, cancellationToken);
         }
+
+        public Task<ApiPage<JsonElement>> DescribeImagesAsync(string? registryId, string repositoryName, int maxResults, string? nextToken, CancellationToken cancellationToken)
+        {
+            byte[] body = JsonWire.Body(w =>
+            {
+                w.WriteOptionalString("registryId", registryId);
+                w.WriteString("repositoryName", repositoryName);
+                w.WriteNumber("maxResults", maxResults);
+                w.WriteOptionalString("nextToken", nextToken);
+            });
+            return SendAsync("DescribeImages", body, root =>
+                new ApiPage<JsonElement>(JsonWire.Array(root, "imageDetails"), JsonWire.String(root, "nextToken")), cancellationToken);
+        }
+
+        public Task<IReadOnlyList<JsonElement>> DescribeImagesAsync(string? registryId, string repositoryName, IReadOnlyList<string> imageDigests, CancellationToken cancellationToken)
+        {
+            if (imageDigests.Count == 0 || imageDigests.Count > EcrLimits.DescribeImagesBatch)
+                throw new ArgumentOutOfRangeException(nameof(imageDigests), imageDigests.Count, "DescribeImages takes 1 to " + EcrLimits.DescribeImagesBatch + " image ids.");
+            byte[] body = JsonWire.Body(w =>
+            {
+                w.WriteOptionalString("registryId", registryId);
+                w.WriteString("repositoryName", repositoryName);
+                w.WriteStartArray("imageIds");
+                foreach (string digest in imageDigests)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("imageDigest", digest);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            });
+            return SendAsync("DescribeImages", body, root => JsonWire.Array(root, "imageDetails"), cancellationToken);
+        }
+
+        public Task<JsonElement> GetRegistryScanningConfigurationAsync(CancellationToken cancellationToken) =>
+            SendAsync("GetRegistryScanningConfiguration", JsonWire.Body(_ => { }), root => root.Clone(), cancellationToken);
     }
 }
+

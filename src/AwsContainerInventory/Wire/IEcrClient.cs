@@ -19,5 +19,31 @@ namespace AwsContainerInventory.Wire
 
         /// <summary><c>ListTagsForResource</c>'s tags, in the order returned.</summary>
         Task<IReadOnlyList<KeyValuePair<string, string>>> ListTagsForResourceAsync(string resourceArn, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// One page of <c>DescribeImages</c> over every image of a repository; items are <c>ImageDetail</c> objects.
+        /// <paramref name="registryId"/> null means the caller's own registry.
+        /// </summary>
+        Task<ApiPage<JsonElement>> DescribeImagesAsync(string? registryId, string repositoryName, int maxResults, string? nextToken, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// <c>DescribeImages</c> for at most <see cref="EcrLimits.DescribeImagesBatch"/> digests (<c>imageIds</c>); the
+        /// answer has no next page. ECR answers <c>ImageNotFoundException</c> for the whole call when any digest is
+        /// not in the repository (the output shape has no per-image failures).
+        /// </summary>
+        Task<IReadOnlyList<JsonElement>> DescribeImagesAsync(string? registryId, string repositoryName, IReadOnlyList<string> imageDigests, CancellationToken cancellationToken);
+
+        /// <summary><c>GetRegistryScanningConfiguration</c>'s whole answer: <c>registryId</c> and <c>scanningConfiguration</c>.</summary>
+        Task<JsonElement> GetRegistryScanningConfigurationAsync(CancellationToken cancellationToken);
+    }
+
+    /// <summary>ECR's limits (botocore's ecr model).</summary>
+    internal static class EcrLimits
+    {
+        /// <summary>ImageIdentifierList: at most 100 image ids in one DescribeImages call.</summary>
+        public const int DescribeImagesBatch = 100;
+
+        public const string ImageNotFound = "ImageNotFoundException";
+        public const string RepositoryNotFound = "RepositoryNotFoundException";
     }
 }

@@ -6,7 +6,7 @@ namespace AwsContainerInventory.Tests.Parity;
 
 /// <summary>
 /// Small, valid answers for every operation the module sends, so each cmdlet goes on to its next calls: two ECR
-/// repositories, clusters alpha and beta with eleven services each (two DescribeServices batches), two tasks per
+/// repositories with two images each (and any digest asked for), a BASIC registry scanning rule, clusters alpha and beta with eleven services each (two DescribeServices batches), two tasks per
 /// status per cluster with a network interface each, two task definitions. Every listing gives a nextToken on its
 /// first page and none on its second, so first and next page requests are both recorded.
 /// </summary>
@@ -16,6 +16,8 @@ internal static class MinimalAwsAnswers
     public const string Region = "us-east-1";
     public const string RoleArn = "arn:aws:iam::" + Account + ":role/ParityInventory";
     public const int ServicesPerCluster = 11;
+    /// <summary>The digest every task's container runs (an image of parity/api).</summary>
+    public const string TaskImageDigest = "sha256:00000000000000000000000000000000000000000000000000000000000000aa";
     private const string NextToken = "page-2";
     private const string Ec2Namespace = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private static readonly string[] Clusters = { "alpha", "beta" };
@@ -27,6 +29,20 @@ internal static class MinimalAwsAnswers
             ? Json(new JsonObject { ["registryId"] = Account, ["repositoryName"] = "parity/api", ["policyText"] = PublicPolicy })
             : Error("RepositoryPolicyNotFoundException", "Repository policy does not exist"),
         ("ecr", "ListTagsForResource") => Json(new JsonObject { ["tags"] = new JsonArray(new JsonObject { ["Key"] = "team", ["Value"] = "parity" }) }),
+        ("ecr", "DescribeImages") => Images(request),
+        ("ecr", "GetRegistryScanningConfiguration") => Json(new JsonObject
+        {
+            ["registryId"] = Account,
+            ["scanningConfiguration"] = new JsonObject
+            {
+                ["scanType"] = "BASIC",
+                ["rules"] = new JsonArray(new JsonObject
+                {
+                    ["scanFrequency"] = "SCAN_ON_PUSH",
+                    ["repositoryFilters"] = new JsonArray(new JsonObject { ["filter"] = "parity/*", ["filterType"] = "WILDCARD" }),
+                }),
+            },
+        }),
         ("ecs", "ListClusters") => Page(request, "clusterArns", EcsArn("cluster/" + (FirstPage(request) ? Clusters[0] : Clusters[1]))),
         ("ecs", "DescribeClusters") => Describe("clusters", Names(request, "clusters").Select(Cluster)),
         ("ecs", "ListServices") => Page(request, "serviceArns", Enumerable.Range(FirstPage(request) ? 1 : 10, FirstPage(request) ? 9 : ServicesPerCluster - 9)
@@ -88,6 +104,27 @@ internal static class MinimalAwsAnswers
         ["encryptionConfiguration"] = new JsonObject { ["encryptionType"] = "AES256" },
     };
 
+    // A repository's images over two pages; by imageIds, each digest asked for.
+    private static RecordedResponse Images(RecordedRequest request)
+    {
+        string repository = request.Parameter("repositoryName")!;
+        if (request.Json!["imageIds"] is JsonArray ids)
+            return Json(new JsonObject { ["imageDetails"] = new JsonArray(ids.Select(id => (JsonNode)ImageDetail(repository, id!["imageDigest"]!.GetValue<string>())).ToArray()) });
+        return Page(request, "imageDetails", ImageDetail(repository, "sha256:" + new string(FirstPage(request) ? 'c' : 'd', 64)));
+    }
+
+    private static JsonObject ImageDetail(string repository, string digest) => new()
+    {
+        ["registryId"] = Account, ["repositoryName"] = repository, ["imageDigest"] = digest, ["imageTags"] = new JsonArray("1"),
+        ["imageSizeInBytes"] = 52428800, ["imagePushedAt"] = 1767225600.5, ["lastRecordedPullTime"] = 1767229200,
+        ["imageManifestMediaType"] = "application/vnd.oci.image.manifest.v1+json",
+        ["imageScanStatus"] = new JsonObject { ["status"] = "COMPLETE", ["description"] = "The scan was completed successfully." },
+        ["imageScanFindingsSummary"] = new JsonObject
+        {
+            ["imageScanCompletedAt"] = 1767225700, ["findingSeverityCounts"] = new JsonObject { ["CRITICAL"] = 1, ["HIGH"] = 2 },
+        },
+    };
+
     private static JsonObject Cluster(string nameOrArn)
     {
         string name = nameOrArn.Substring(nameOrArn.LastIndexOf('/') + 1);
@@ -118,7 +155,10 @@ internal static class MinimalAwsAnswers
         ["taskArn"] = arn, ["clusterArn"] = EcsArn("cluster/" + cluster), ["taskDefinitionArn"] = EcsArn("task-definition/web:1"),
         ["lastStatus"] = arn.Contains("/stopped") ? "STOPPED" : "RUNNING", ["desiredStatus"] = arn.Contains("/stopped") ? "STOPPED" : "RUNNING",
         ["launchType"] = "FARGATE", ["createdAt"] = 1767225600,
-        ["containers"] = new JsonArray(new JsonObject { ["name"] = "web", ["image"] = Account + ".dkr.ecr." + Region + ".amazonaws.com/parity/api:1" }),
+        ["containers"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "web", ["image"] = Account + ".dkr.ecr." + Region + ".amazonaws.com/parity/api:1", ["imageDigest"] = TaskImageDigest,
+        }),
         ["attachments"] = new JsonArray(new JsonObject
         {
             ["type"] = "ElasticNetworkInterface",

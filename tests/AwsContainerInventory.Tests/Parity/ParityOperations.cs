@@ -30,6 +30,11 @@ public static class ParityOperations
         new ParityOperation("ecr", "DescribeRepositories", "ecr", "json", FirstPage(), NextPage()),
         new ParityOperation("ecr", "GetRepositoryPolicy", "ecr", "json", Any("registry id and repository name")),
         new ParityOperation("ecr", "ListTagsForResource", "ecr", "json", Any("repository ARN")),
+        new ParityOperation("ecr", "DescribeImages", "ecr", "json",
+            new ParityVariant("listing, first page", r => r.Json!["imageIds"] == null && r.Parameter("nextToken") == null),
+            new ParityVariant("listing, next page", r => r.Json!["imageIds"] == null && r.Parameter("nextToken") != null),
+            new ParityVariant("imageIds (-ImageDigest, -InUse)", r => Count(r, "imageIds") > 0)),
+        new ParityOperation("ecr", "GetRegistryScanningConfiguration", "ecr", "json", Any("no parameters (Get-ContainerExposure)")),
 
         new ParityOperation("ecs", "ListClusters", "ecs", "json", FirstPage(), NextPage()),
         new ParityOperation("ecs", "DescribeClusters", "ecs", "json", IncludeTags,

@@ -14,9 +14,12 @@ namespace AwsContainerInventory.Tests.Parity;
 [Collection(SessionCollection.Name)]
 public sealed class RequestParityTests : IAsyncLifetime
 {
-    // Every cmdlet and parameter that changes what is sent: listings, literal names, -IncludeStopped, -FamilyPrefix.
+    // Every cmdlet and parameter that changes what is sent: listings, literal names, digests, -InUse, -IncludeStopped, -FamilyPrefix.
     private const string Script = """
         Get-EcrRepository
+        Get-EcrImage
+        Get-EcrImage -Repository parity/api -ImageDigest 'sha256:0000000000000000000000000000000000000000000000000000000000000001'
+        Get-EcrImage -InUse
         Get-EcsCluster
         Get-EcsCluster -Name alpha, beta
         Get-EcsService -Cluster alpha
@@ -52,6 +55,9 @@ public sealed class RequestParityTests : IAsyncLifetime
         Assert.Empty(result.Errors.Select(e => e.ToString()));
         Assert.Empty(_endpoint.Problems);
         Assert.Equal(2, result.Of<EcrRepository>().Count);
+        // Two repositories of two images each, the digest asked for, and the one image the tasks run.
+        Assert.Equal(4 + 1 + 1, result.Of<EcrImage>().Count);
+        Assert.Equal(MinimalAwsAnswers.TaskImageDigest, result.Of<EcrImage>().Last().ImageDigest);
         Assert.Equal(4, result.Of<EcsCluster>().Count);
         Assert.Equal(MinimalAwsAnswers.ServicesPerCluster, result.Of<EcsService>().Count);
         Assert.Equal(8, result.Of<EcsTask>().Count);
