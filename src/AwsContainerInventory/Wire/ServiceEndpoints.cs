@@ -15,6 +15,9 @@ namespace AwsContainerInventory.Wire
 
         public Uri Ec2(string region) => OverrideUrl ?? new Uri("https://ec2." + region + "." + DnsSuffix(region) + "/");
 
+        /// <summary>Elastic Load Balancing v2 (signing name <c>elasticloadbalancing</c>).</summary>
+        public Uri ElasticLoadBalancingV2(string region) => OverrideUrl ?? new Uri("https://elasticloadbalancing." + region + "." + DnsSuffix(region) + "/");
+
         public Uri Sts(string region) => OverrideUrl ?? new Uri("https://sts." + region + "." + DnsSuffix(region) + "/");
 
         private static string DnsSuffix(string region) =>
