@@ -92,9 +92,9 @@ public sealed class ExposureEndpointTests : IAsyncLifetime
         var findings = result.Of<ExposureFinding>();
         var expected = new (ExposureKind, string)[]
         {
-            (ExposureKind.PublicTaskRunsPublicImage, publicTask),
-            (ExposureKind.PublicTask, publicTask),
-            (ExposureKind.PublicTask, workerTask),
+            (ExposureKind.ReachableTaskRunsPublicImage, publicTask),
+            (ExposureKind.InternetReachableTask, publicTask),
+            (ExposureKind.PublicIpNotReachable, workerTask),
             (ExposureKind.PublicRepository, open),
             (ExposureKind.TaskRunsPublicImage, privateTask),
             // C's task runs the public image, but its public IP could not be read: a Medium finding, not Critical.
@@ -106,7 +106,7 @@ public sealed class ExposureEndpointTests : IAsyncLifetime
         };
         Assert.Equal(expected.OrderBy(e => e.Item1).ThenBy(e => e.Item2, StringComparer.Ordinal),
             findings.Select(f => (f.Kind, f.ResourceArn)).OrderBy(e => e.Kind).ThenBy(e => e.ResourceArn, StringComparer.Ordinal));
-        Assert.Equal(ExposureKind.PublicTaskRunsPublicImage, findings[0].Kind);
+        Assert.Equal(ExposureKind.ReachableTaskRunsPublicImage, findings[0].Kind);
         Assert.Equal(B, findings[0].AccountId);
         Assert.Equal(new[] { open }, findings[0].RelatedArns);
 

@@ -25,7 +25,7 @@ namespace AwsContainerInventory.Exposure.Reachability
                 string? unread = network.Unread(ScopeNetwork.TargetGroupsPart) ?? network.Unread(ScopeNetwork.LoadBalancersPart);
                 if (unread != null)
                 {
-                    result.AddUnknown("the load balancers in front of target group " + TaskFacts.ShortName(targetGroupArn) + " could not be read (" + unread + ")");
+                    result.AddUnknown("the load balancers in front of target group " + TargetGroupName(targetGroupArn) + " could not be read (" + unread + ")");
                     continue;
                 }
                 if (!network.TargetGroups.TryGetValue(targetGroupArn, out TargetGroupInfo? group)) continue;
@@ -202,6 +202,13 @@ namespace AwsContainerInventory.Exposure.Reachability
             if (string.Equals(ports.NetworkMode, "host", StringComparison.OrdinalIgnoreCase))
                 return ports.Mappings.Select(p => new PortSpec(p.From, p.To, p.Protocol, p.From, p.To)).ToList();
             return ports.Mappings.Where(p => p.HostFrom != null).ToList();
+        }
+
+        /// <summary>The name part of <c>arn:…:targetgroup/NAME/id</c>.</summary>
+        public static string TargetGroupName(string arn)
+        {
+            string[] parts = arn.Split('/');
+            return parts.Length >= 3 ? parts[parts.Length - 2] : arn;
         }
 
         private static string Label(LoadBalancerInfo balancer) => balancer.Type?.ToLowerInvariant() switch

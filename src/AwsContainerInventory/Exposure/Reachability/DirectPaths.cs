@@ -57,12 +57,15 @@ namespace AwsContainerInventory.Exposure.Reachability
             }
             if (admitted.Count == 0 && allTraffic.Count == 0)
             {
-                if (ports == null)
+                // With the ports unknown, only groups that admit this range on no port at all settle it.
+                bool admitsAnyPort = groups.Any(g => g.Ingress.Any(r => (cidr == SecurityGroupMatch.AnyIpv6 ? r.Ipv6Ranges : r.Ipv4Ranges).Contains(cidr)));
+                if (ports == null && admitsAnyPort)
                 {
                     result.AddUnknown("the ports " + result.Task.Name + " publishes are unknown (" + (portsUnknownReason ?? "its task definition was not read") + ")");
                     return;
                 }
-                string published = ports.Mappings.Count == 0 ? "it publishes none" : "it publishes " + string.Join(", ", ports.Mappings.Select(p => p.ToString()).Distinct());
+                string published = ports == null ? "none admits it on any port" : ports.Mappings.Count == 0 ? "it publishes none"
+                    : "it publishes " + string.Join(", ", ports.Mappings.Select(p => p.ToString()).Distinct());
                 result.AddNearMiss(where + ": no security group admits " + cidr + " on a port the task publishes (" + published + ")");
                 return;
             }
