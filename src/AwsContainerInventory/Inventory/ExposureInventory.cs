@@ -21,7 +21,7 @@ namespace AwsContainerInventory.Inventory
                 PartAsync("Reading ECR repositories", scope, run, cancellationToken,
                     () => EcrInventory.ReadRepositoriesAsync(scope, new NameFilter(null), run, session, cancellationToken)),
                 PartAsync("Reading ECS services and tasks", scope, run, cancellationToken,
-                    () => EcsInventory.ReadServicesAndTasksAsync(scope, run, session, cancellationToken))
+                    () => EcsInventory.ReadServicesAndTasksAsync(scope, run, session, cancellationToken, analysis.Reachability))
             ).ConfigureAwait(false);
 
             IReadOnlyList<string> definitionsInUse = analysis.ClaimTaskDefinitionsInUse(scope.Region, scope.AccountId);
