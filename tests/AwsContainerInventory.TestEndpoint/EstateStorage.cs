@@ -281,4 +281,5 @@ internal sealed class RegionResources(string accountId, string region)
     public OrderedStore<ClusterEntry> Clusters { get; } = new();
     public OrderedStore<TaskDefinitionEntry> TaskDefinitions { get; } = new();
     public OrderedStore<NetworkInterfaceEntry> NetworkInterfaces { get; } = new();
+    public NetworkResources Network { get; } = new();
 }
