@@ -50,7 +50,7 @@ namespace AwsContainerInventory.Wire
 
         private static NetworkInterfaceAddresses ReadInterface(XElement item)
         {
-            string id = Required(item, "networkInterfaceId", "A network interface");
+            string id = Required(Child(item, "networkInterfaceId"), "A network interface without networkInterfaceId.");
             // The primary address's association is repeated on the interface itself; secondary addresses only in the set.
             var publicIps = new[] { Child(item, "association") }
                 .Concat(ListItems(item, "privateIpAddressesSet").Select(address => Child(address, "association")))
@@ -60,28 +60,28 @@ namespace AwsContainerInventory.Wire
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
             return new NetworkInterfaceAddresses(id, publicIps,
-                Values(ListItems(item, "ipv6AddressesSet"), "ipv6Address"),
+                Texts(ListItems(item, "ipv6AddressesSet").Select(address => Child(address, "ipv6Address"))),
                 Child(item, "privateIpAddress")?.Value,
-                Values(ListItems(item, "groupSet"), "groupId"),
+                Texts(ListItems(item, "groupSet").Select(group => Child(group, "groupId"))),
                 Child(item, "subnetId")?.Value,
                 Child(item, "vpcId")?.Value);
         }
 
         private static SecurityGroupRules ReadSecurityGroup(XElement item)
         {
-            string id = Required(item, "groupId", "A security group");
+            string id = Required(Child(item, "groupId"), "A security group without groupId.");
             var rules = ListItems(item, "ipPermissions").Select(permission => new IngressRule(
                 Child(permission, "ipProtocol")?.Value ?? "-1",
-                Port(permission, "fromPort"),
-                Port(permission, "toPort"),
-                Values(ListItems(permission, "ipRanges"), "cidrIp"),
-                Values(ListItems(permission, "ipv6Ranges"), "cidrIpv6"))).ToList();
+                Port(Child(permission, "fromPort")),
+                Port(Child(permission, "toPort")),
+                Texts(ListItems(permission, "ipRanges").Select(range => Child(range, "cidrIp"))),
+                Texts(ListItems(permission, "ipv6Ranges").Select(range => Child(range, "cidrIpv6"))))).ToList();
             return new SecurityGroupRules(id, Child(item, "groupName")?.Value, Child(item, "vpcId")?.Value, rules);
         }
 
         private static RouteTableRoutes ReadRouteTable(XElement item)
         {
-            string id = Required(item, "routeTableId", "A route table");
+            string id = Required(Child(item, "routeTableId"), "A route table without routeTableId.");
             var associations = ListItems(item, "associationSet")
                 // A disassociated (or failed) association no longer decides the subnet's routes.
                 .Where(a => Child(Child(a, "associationState"), "state")?.Value is null or "associated")
@@ -92,16 +92,17 @@ namespace AwsContainerInventory.Wire
                 Child(route, "destinationIpv6CidrBlock")?.Value,
                 Child(route, "gatewayId")?.Value,
                 Child(route, "state")?.Value)).ToList();
-            return new RouteTableRoutes(id, Child(item, "vpcId")?.Value, main, Values(associations, "subnetId"), routes);
+            return new RouteTableRoutes(id, Child(item, "vpcId")?.Value, main, Texts(associations.Select(a => Child(a, "subnetId"))), routes);
         }
 
-        private static string Required(XElement item, string name, string what) =>
-            Child(item, name)?.Value is { Length: > 0 } value ? value : throw new FormatException(what + " without " + name + ".");
+        private static string Required(XElement? element, string problem) =>
+            element?.Value is { Length: > 0 } value ? value : throw new FormatException(problem);
 
-        private static IReadOnlyList<string> Values(IEnumerable<XElement> items, string name) =>
-            items.Select(i => Child(i, name)?.Value).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.Ordinal).ToList();
+        /// <summary>The distinct non-empty texts of the elements, in order.</summary>
+        private static IReadOnlyList<string> Texts(IEnumerable<XElement?> elements) =>
+            elements.Select(e => e?.Value).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.Ordinal).ToList();
 
-        private static int? Port(XElement permission, string name) =>
-            int.TryParse(Child(permission, name)?.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int port) ? port : (int?)null;
+        private static int? Port(XElement? element) =>
+            int.TryParse(element?.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int port) ? port : (int?)null;
     }
 }

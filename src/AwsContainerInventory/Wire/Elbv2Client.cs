@@ -71,14 +71,14 @@ namespace AwsContainerInventory.Wire
         private static IReadOnlyList<string> Strings(XElement? element, string listName) =>
             Members(element, listName).Select(m => m.Value).Where(v => v.Length > 0).ToList();
 
-        private static string Required(XElement item, string name, string what) =>
-            Child(item, name)?.Value is { Length: > 0 } value ? value : throw new FormatException(what + " without " + name + ".");
+        private static string Required(XElement? element, string problem) =>
+            element?.Value is { Length: > 0 } value ? value : throw new FormatException(problem);
 
         private static int? Int(XElement? item, string name) =>
             int.TryParse(Child(item, name)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : (int?)null;
 
         private static LoadBalancerInfo ReadLoadBalancer(XElement item) => new LoadBalancerInfo(
-            Required(item, "LoadBalancerArn", "A load balancer"),
+            Required(Child(item, "LoadBalancerArn"), "A load balancer without LoadBalancerArn."),
             Child(item, "LoadBalancerName")?.Value ?? string.Empty,
             Child(item, "Scheme")?.Value,
             Child(item, "Type")?.Value,
@@ -87,7 +87,7 @@ namespace AwsContainerInventory.Wire
             Strings(item, "SecurityGroups"));
 
         private static TargetGroupInfo ReadTargetGroup(XElement item) => new TargetGroupInfo(
-            Required(item, "TargetGroupArn", "A target group"),
+            Required(Child(item, "TargetGroupArn"), "A target group without TargetGroupArn."),
             Child(item, "TargetGroupName")?.Value ?? string.Empty,
             Child(item, "TargetType")?.Value,
             Child(item, "Protocol")?.Value,
@@ -95,14 +95,14 @@ namespace AwsContainerInventory.Wire
             Strings(item, "LoadBalancerArns"));
 
         private static ListenerInfo ReadListener(XElement item) => new ListenerInfo(
-            Required(item, "ListenerArn", "A listener"),
+            Required(Child(item, "ListenerArn"), "A listener without ListenerArn."),
             Child(item, "LoadBalancerArn")?.Value ?? string.Empty,
             Int(item, "Port"),
             Child(item, "Protocol")?.Value,
             ReadActions(item, "DefaultActions"));
 
         private static ListenerRuleInfo ReadRule(XElement item) => new ListenerRuleInfo(
-            Required(item, "RuleArn", "A rule"),
+            Required(Child(item, "RuleArn"), "A rule without RuleArn."),
             Child(item, "Priority")?.Value,
             string.Equals(Child(item, "IsDefault")?.Value, "true", StringComparison.OrdinalIgnoreCase),
             Members(item, "Conditions").Select(c => (Child(c, "Field")?.Value ?? "?") + " " + string.Join(",", ConditionValues(c))).ToList(),
@@ -130,8 +130,8 @@ namespace AwsContainerInventory.Wire
         private static TargetHealthInfo ReadTargetHealth(XElement item)
         {
             XElement? target = Child(item, "Target");
-            return new TargetHealthInfo(Child(target, "Id")?.Value ?? throw new FormatException("A target without Id."),
-                Int(target, "Port"), Child(Child(item, "TargetHealth"), "State")?.Value);
+            XElement? health = Child(item, "TargetHealth");
+            return new TargetHealthInfo(Required(Child(target, "Id"), "A target without Id."), Int(target, "Port"), Child(health, "State")?.Value);
         }
     }
 }

@@ -99,9 +99,9 @@ namespace AwsContainerInventory.Exposure.Reachability
         // Attachment details are name/value pairs: [{ "name": "subnetId", "value": "subnet-…" }, …].
         internal static TaskInterface? FromDetails(IReadOnlyList<JsonElement> details)
         {
-            string? Value(string name) => details.Where(d => ApiValues.String(d, "name") == name).Select(d => ApiValues.String(d, "value")).FirstOrDefault(v => !string.IsNullOrEmpty(v));
-            string? id = Value("networkInterfaceId");
-            return id == null ? null : new TaskInterface(id, Value("privateIPv4Address"), Value("subnetId"));
+            string? Detail(string name) => details.Where(d => ApiValues.String(d, "name") == name).Select(d => ApiValues.String(d, "value")).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+            string? id = Detail("networkInterfaceId");
+            return id == null ? null : new TaskInterface(id, Detail("privateIPv4Address"), Detail("subnetId"));
         }
     }
 
