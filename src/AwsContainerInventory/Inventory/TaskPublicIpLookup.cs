@@ -104,7 +104,12 @@ namespace AwsContainerInventory.Inventory
 
         private async Task ResolveAsync(List<EcsTask> tasks)
         {
-            if (!_unavailable)
+            if (_unavailable)
+            {
+                // Denied by an earlier batch of the pair: not asked again, but never taken for "no public address".
+                _observer?.OnNetworkInterfacesUnread(tasks.SelectMany(t => t.NetworkInterfaceIds!).ToList(), "ec2:DescribeNetworkInterfaces was denied");
+            }
+            else
             {
                 IReadOnlyDictionary<string, IReadOnlyList<string>>? publicIps = await TryDescribeAsync(
                     tasks.SelectMany(t => t.NetworkInterfaceIds!).Distinct(StringComparer.Ordinal).ToList()).ConfigureAwait(false);
