@@ -102,7 +102,7 @@ Describe 'Seed attributes' {
 }
 
 Describe 'docs/credentials-and-multi-account.md' {
-    It 'grants exactly the API calls of the seeds, plus sts:AssumeRole and the task public-IP lookup' {
+    It 'grants exactly the API calls of the seeds, plus sts:AssumeRole, the task public-IP lookup and the reachability reads' {
         if (-not (Test-Path (Join-Path $SeedPath '*.txt'))) {
             Set-ItResult -Skipped -Because "the seed tables are not at $SeedPath"
             return
@@ -119,7 +119,10 @@ Describe 'docs/credentials-and-multi-account.md' {
             Where-Object { -not $_.PSObject.Properties['Principal'] } |   # trust policies grant nothing
             ForEach-Object { $_.Action } | Sort-Object -Unique
 
-        @($granted) | Should -Be @(@($seedCalls) + 'sts:AssumeRole' + 'ec2:DescribeNetworkInterfaces' | Sort-Object -Unique)
+        $reachability = 'ec2:DescribeSecurityGroups', 'ec2:DescribeRouteTables', 'elasticloadbalancing:DescribeLoadBalancers',
+            'elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeRules',
+            'elasticloadbalancing:DescribeTargetHealth', 'ecs:DescribeContainerInstances'
+        @($granted) | Should -Be @(@($seedCalls) + 'sts:AssumeRole' + 'ec2:DescribeNetworkInterfaces' + $reachability | Sort-Object -Unique)
     }
 }
 
