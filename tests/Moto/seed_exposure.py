@@ -89,6 +89,7 @@ import re
 from typing import Any
 
 import estate
+import network_seed
 import reachability
 from estate import Connection, RepositorySpec, awsvpc, container, policy, statement
 
@@ -191,7 +192,7 @@ def seed_account_b(conn: Connection, account_id: str, base_account: str) -> None
 def open_to_internet(conn: Connection, vpc_id: str, group_id: str) -> None:
     """An internet gateway for the VPC, its main table's default route to it, and tcp 8080 from anywhere."""
     ec2 = conn.client("ec2")
-    gateway = reachability.internet_gateway(conn, vpc_id)
+    gateway = network_seed.internet_gateway(conn, vpc_id)
     (main,) = [t for t in ec2.describe_route_tables(Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["RouteTables"]
                if any(a.get("Main") for a in t.get("Associations", []))]
     ec2.create_route(RouteTableId=main["RouteTableId"], DestinationCidrBlock="0.0.0.0/0", GatewayId=gateway)

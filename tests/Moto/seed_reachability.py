@@ -43,7 +43,8 @@ import argparse
 from typing import Any
 
 import estate
-import reachability as net
+import network_seed as net
+import reachability
 from estate import Connection, awsvpc, container
 
 ANY4, ANY6 = net.ANY4, net.ANY6
@@ -150,7 +151,7 @@ def main() -> None:
     account_id = conn.account_id()
     estate.pin_task_state(conn.endpoint)
     tasks = seed(conn) if not args.no_seed else {}
-    verdicts = sorted(net.verdicts(conn, net.running_tasks(conn)).values(), key=lambda v: v["TaskArn"])
+    verdicts = sorted(reachability.verdicts(conn, reachability.running_tasks(conn)).values(), key=lambda v: v["TaskArn"])
     estate.print_oracle({"AccountId": account_id, "Region": conn.region, "Tasks": tasks, "Verdicts": verdicts,
                          "Findings": findings(account_id, conn.region, verdicts)})
 
