@@ -106,7 +106,7 @@ namespace AwsContainerInventory.Exposure.Reachability
             if (network.Rules.TryGetValue(listener.Arn, out var rules))
             {
                 how.AddRange(rules.Where(r => !r.IsDefault && ForwardsTo(r.Actions, group.Arn))
-                    .Select(r => "rule " + r.Priority + (r.Conditions.Count == 0 ? string.Empty : " (" + string.Join("; ", r.Conditions) + ")")));
+                    .Select(r => "rule " + r.Priority + (r.Conditions.Count == 0 ? string.Empty : " (" + string.Join(" and ", r.Conditions) + ")")));
             }
             return how;
         }

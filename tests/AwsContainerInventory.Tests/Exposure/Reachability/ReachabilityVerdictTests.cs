@@ -138,14 +138,15 @@ public class ReachabilityVerdictTests
         var alb = _estate.Balancer("web-prod", "application", "internet-facing", "ipv4", "sg-alb");
         var group = _estate.TargetGroup("api-tg", "ip", 8080, alb, new TargetHealthInfo("10.0.1.5", 8080, "unhealthy"));
         _estate.Listener(alb, 80, "HTTP", forwardTo: null,
-            new ListenerRuleInfo("arn:rule/10", "10", false, new[] { "path-pattern /api/*" }, new[] { new ListenerAction("authenticate-oidc", Array.Empty<string>()), new ListenerAction("forward", new[] { group.Arn }) }),
+            new ListenerRuleInfo("arn:rule/10", "10", false, new[] { "path-pattern /api/*", "host-header shop.example.com" }, new[] { new ListenerAction("authenticate-oidc", Array.Empty<string>()), new ListenerAction("forward", new[] { group.Arn }) }),
             new ListenerRuleInfo("arn:rule/default", "default", true, Array.Empty<string>(), new[] { new ListenerAction("fixed-response", Array.Empty<string>()) }));
         _estate.Group("sg-alb", Open("tcp", 0, 65535));
         _estate.Service("api", group.Arn);
 
         ReachPath path = Assert.Single(_estate.Verdict(task).Paths);
 
-        Assert.Contains("listener :80/HTTP rule 10 (path-pattern /api/*) forwards to target group api-tg", path.Evidence);
+        // No ";" inside an evidence item: Evidence exports as "a;b;c".
+        Assert.Contains("listener :80/HTTP rule 10 (path-pattern /api/* and host-header shop.example.com) forwards to target group api-tg", path.Evidence);
         Assert.Contains("target 10.0.1.5:8080 of api-tg is unhealthy", path.Evidence);
     }
 
