@@ -121,8 +121,8 @@ public sealed class ReachabilityEndpointTests : IAsyncLifetime
         return new Shop(webTask.Arn, webTask.Ip, apiTask.Arn, bridge[0], bridge[1], publicArns.ToArray());
     }
 
-    private void Connect(int pageSize = 100) =>
-        CmdletHarness.Connect(null, pageSize: pageSize, regions: new[] { Region }, roles: new[] { AwsShapes.RoleArn(Account, "Inventory") },
+    private void Connect(int pageSize = 100, params string[] regions) =>
+        CmdletHarness.Connect(null, pageSize: pageSize, regions: regions.Length == 0 ? new[] { Region } : regions, roles: new[] { AwsShapes.RoleArn(Account, "Inventory") },
             endpoint: _endpoint.BaseUri, keys: new AwsCredentials(Estate.DefaultAccessKeyId, Estate.DefaultSecretAccessKey));
 
     private static string Id(string taskArn) => taskArn[(taskArn.LastIndexOf('/') + 1)..][..8] + "\u2026";
@@ -169,18 +169,28 @@ public sealed class ReachabilityEndpointTests : IAsyncLifetime
     public void A_denied_listing_makes_the_verdicts_it_decides_unknown_with_one_warning_per_role()
     {
         Shop shop = Seed(publicTasks: 2);
+        // A second region of the same role, where the denied listing is asked too: still one warning for the role.
+        const string West = "us-west-2";
+        Estate.AddCluster(Account, West, Cluster);
+        string westDefinition = Estate.AddTaskDefinition(Account, West, "web");
+        JsonObject westService = AwsShapes.Service(Account, West, Cluster, "web", westDefinition);
+        westService["loadBalancers"] = new JsonArray(new JsonObject { ["targetGroupArn"] = NetworkShapes.TargetGroupArn(Account, West, "web-tg"), ["containerName"] = "app", ["containerPort"] = 8080 });
+        Estate.AddService(Account, West, westService);
+        string westTask = Estate.AddTask(Account, West, AwsShapes.Task(Account, West, Cluster, AwsShapes.NewTaskId(), westDefinition, serviceName: "web"));
         Estate.DenyOperation(Account, "elasticloadbalancing:DescribeTargetGroups");
         Estate.DenyOperation(Account, "ec2:DescribeRouteTables");
-        Connect();
+        Connect(100, Region, West);
 
-        var result = CmdletHarness.Invoke("Get-ContainerExposure -Region us-east-1 -Kind InternetReachableTask, ReachabilityUnknown, PublicIpNotReachable");
+        var result = CmdletHarness.Invoke("Get-ContainerExposure -Kind InternetReachableTask, ReachabilityUnknown, PublicIpNotReachable");
 
         Assert.Empty(result.Errors);
         var findings = result.Of<ExposureFinding>();
         Assert.All(findings, f => Assert.Equal(ExposureKind.ReachabilityUnknown, f.Kind));
-        // Every task with a target group (web, api, intranet, both bridge tasks) and every task with a public IP.
-        Assert.Equal(5 + shop.PublicTasks.Length, findings.Count);
-        Assert.Superset(new[] { shop.WebTask, shop.ApiTask, shop.BridgeTask, shop.OtherBridgeTask }.Concat(shop.PublicTasks).ToHashSet(), findings.Select(f => f.ResourceArn).ToHashSet());
+        // Every task with a target group (web, api, intranet, both bridge tasks, the western one) and every task with a public IP.
+        Assert.Equal(6 + shop.PublicTasks.Length, findings.Count);
+        Assert.Superset(new[] { shop.WebTask, shop.ApiTask, shop.BridgeTask, shop.OtherBridgeTask, westTask }.Concat(shop.PublicTasks).ToHashSet(),
+            findings.Select(f => f.ResourceArn).ToHashSet());
+        Assert.Equal(new[] { Region, West }, _endpoint.Stats.Calls("DescribeTargetGroups").Select(c => c.Region).Order(StringComparer.Ordinal));
         Assert.Contains("the load balancers in front of target group web-tg could not be read (elasticloadbalancing:DescribeTargetGroups was denied)",
             findings.Single(f => f.ResourceArn == shop.WebTask).Reason);
         Assert.Contains("the route table of subnet-", findings.Single(f => f.ResourceArn == shop.PublicTasks[0]).Reason);
