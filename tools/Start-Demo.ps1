@@ -61,6 +61,8 @@ try {
     $exposure = Join-Path $OutputDirectory 'exposure.csv'
     $findings = @(Get-ContainerExposure)
     $findings | Format-Table -Wrap | Out-Host
+    Write-Host '== How the internet reaches each reachable task (Path, Evidence)' -ForegroundColor Cyan
+    $findings | Where-Object Kind -EQ 'InternetReachableTask' | Format-List Name, Region, Path, Evidence | Out-Host
     $findings | Export-Csv -Path $exposure -NoTypeInformation
     Write-Host "Wrote $($findings.Count) findings to $exposure" -ForegroundColor Green
 }

@@ -14,6 +14,9 @@ public enum AwsService
     Ecs,
     Sts,
     Ec2,
+
+    /// <summary>Elastic Load Balancing v2 (query protocol, API version 2015-12-01; signing name elasticloadbalancing).</summary>
+    ElasticLoadBalancing,
 }
 
 /// <summary>An AWS error the handlers raise; the pipeline renders it in the protocol of the service.</summary>
@@ -36,14 +39,15 @@ internal static class AwsWire
     public const string Ec2ContentType = "text/xml;charset=UTF-8";
     public const string StsNamespace = "https://sts.amazonaws.com/doc/2011-06-15/";
     public const string Ec2Namespace = "http://ec2.amazonaws.com/doc/2016-11-15/";
+    public const string Elbv2Namespace = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
     public const string XmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
     /// <summary>STS and EC2 take form-encoded parameters and answer XML; ECR and ECS speak JSON 1.1.</summary>
-    public static bool IsQueryProtocol(AwsService service) => service is AwsService.Sts or AwsService.Ec2;
+    public static bool IsQueryProtocol(AwsService service) => service is AwsService.Sts or AwsService.Ec2 or AwsService.ElasticLoadBalancing;
 
     public static string ContentTypeOf(AwsService service) => service switch
     {
-        AwsService.Sts => XmlContentType,
+        AwsService.Sts or AwsService.ElasticLoadBalancing => XmlContentType,
         AwsService.Ec2 => Ec2ContentType,
         _ => JsonContentType,
     };
@@ -66,9 +70,9 @@ internal static class AwsWire
 
     public static AwsResponse Error(AwsService service, int statusCode, string code, string message, string requestId)
     {
-        if (service == AwsService.Sts)
+        if (service is AwsService.Sts or AwsService.ElasticLoadBalancing)
         {
-            XNamespace ns = StsNamespace;
+            XNamespace ns = service == AwsService.Sts ? StsNamespace : Elbv2Namespace;
             var document = new XElement(ns + "ErrorResponse",
                 new XElement(ns + "Error",
                     new XElement(ns + "Type", statusCode >= 500 ? "Receiver" : "Sender"),
@@ -104,9 +108,9 @@ internal static class AwsWire
         (AwsService.Ec2, FaultKind.Throttle) => new(503, "RequestLimitExceeded", "Request limit exceeded."),
         (AwsService.Ec2, FaultKind.ServiceUnavailable) => new(503, "Unavailable", "The server is overloaded and can't handle the request."),
         (AwsService.Ec2, _) => new(500, "InternalError", "An internal error has occurred."),
-        (AwsService.Sts, FaultKind.Throttle) => new(400, "Throttling", "Rate exceeded"),
-        (AwsService.Sts, FaultKind.ServiceUnavailable) => new(503, "ServiceUnavailable", "Service Unavailable"),
-        (AwsService.Sts, _) => new(500, "InternalFailure", "Internal server error"),
+        (AwsService.Sts or AwsService.ElasticLoadBalancing, FaultKind.Throttle) => new(400, "Throttling", "Rate exceeded"),
+        (AwsService.Sts or AwsService.ElasticLoadBalancing, FaultKind.ServiceUnavailable) => new(503, "ServiceUnavailable", "Service Unavailable"),
+        (AwsService.Sts or AwsService.ElasticLoadBalancing, _) => new(500, "InternalFailure", "Internal server error"),
         (_, FaultKind.Throttle) => new(400, "ThrottlingException", "Rate exceeded"),
         (_, FaultKind.ServiceUnavailable) => new(503, "ServiceUnavailableException", "Service Unavailable"),
         _ => new(500, "ServerException", "Internal server error"),
@@ -184,7 +188,7 @@ internal sealed class JsonInput(JsonObject body)
     /// <summary>Size of the first batch-style list member present (used for call records).</summary>
     public int? BatchSize()
     {
-        foreach (var name in new[] { "repositoryNames", "clusters", "services", "tasks", "imageIds" })
+        foreach (var name in new[] { "repositoryNames", "clusters", "services", "tasks", "imageIds", "containerInstances" })
         {
             if (Body[name] is JsonArray array)
             {

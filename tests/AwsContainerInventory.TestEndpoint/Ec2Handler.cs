@@ -20,7 +20,7 @@ internal sealed partial class Ec2Handler(Estate estate, EndpointStats stats) : I
     /// </summary>
     public const int MaxValuesPerRequest = 200;
 
-    public static readonly IReadOnlySet<string> Operations = new HashSet<string> { "DescribeNetworkInterfaces" };
+    public static readonly IReadOnlySet<string> Operations = new HashSet<string> { "DescribeNetworkInterfaces", "DescribeSecurityGroups", "DescribeRouteTables" };
 
     private static readonly IReadOnlySet<string> FilterNames =
         new HashSet<string> { "network-interface-id", "subnet-id", "vpc-id", "association.public-ip" };
@@ -45,6 +45,8 @@ internal sealed partial class Ec2Handler(Estate estate, EndpointStats stats) : I
         return call.Operation switch
         {
             "DescribeNetworkInterfaces" => DescribeNetworkInterfaces(call),
+            "DescribeSecurityGroups" => DescribeSecurityGroups(call),
+            "DescribeRouteTables" => DescribeRouteTables(call),
             _ => throw InvalidAction(call.Operation),
         };
     }
@@ -55,6 +57,10 @@ internal sealed partial class Ec2Handler(Estate estate, EndpointStats stats) : I
     /// <summary>Call-record facts, read leniently (the handler reports what is wrong).</summary>
     public static (int? MaxResults, int? BatchSize, bool HasNextToken) CallFacts(IReadOnlyDictionary<string, string> form)
     {
+        if (form.GetValueOrDefault("Action") is "DescribeSecurityGroups" or "DescribeRouteTables")
+        {
+            return NetworkCallFacts(form);
+        }
         var query = NetworkInterfaceQuery.Parse(form, strict: false);
         var asked = query.AskedIds;
         return (int.TryParse(query.MaxResults, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var max) ? max : null,

@@ -13,7 +13,7 @@ internal sealed class EcsHandler(Estate estate, EndpointStats stats) : IServiceH
     public static readonly IReadOnlySet<string> Operations = new HashSet<string>
     {
         "ListClusters", "DescribeClusters", "ListServices", "DescribeServices",
-        "ListTasks", "DescribeTasks", "ListTaskDefinitions", "DescribeTaskDefinition",
+        "ListTasks", "DescribeTasks", "ListTaskDefinitions", "DescribeTaskDefinition", "DescribeContainerInstances",
     };
 
     private const string DefaultCluster = "default";
@@ -31,6 +31,7 @@ internal sealed class EcsHandler(Estate estate, EndpointStats stats) : IServiceH
         "DescribeServices" => DescribeServices(call),
         "ListTasks" => ListTasks(call),
         "DescribeTasks" => DescribeTasks(call),
+        "DescribeContainerInstances" => DescribeContainerInstances(call),
         "ListTaskDefinitions" => ListTaskDefinitions(call),
         "DescribeTaskDefinition" => DescribeTaskDefinition(call),
         _ => throw new AwsServiceException(400, "UnknownOperationException", $"Unknown operation {call.Operation}"),
@@ -199,6 +200,41 @@ internal sealed class EcsHandler(Estate estate, EndpointStats stats) : IServiceH
             }
         }
         return DescribeResponse(member, found.Select(jsonOf), includeTags, failures);
+    }
+
+    /// <summary>At most 100 container instances of the request's cluster (ARN or id); the others are MISSING failures.</summary>
+    private AwsResponse DescribeContainerInstances(AwsCall call)
+    {
+        var requested = call.Json.StringList("containerInstances") ?? [];
+        if (requested.Count == 0)
+        {
+            throw AwsServiceException.InvalidParameter("ContainerInstances cannot be empty.");
+        }
+        CheckBatchLimit(requested.Count, 100, "containerInstances");
+        var includeTags = Include(call, ["TAGS", "CONTAINER_INSTANCE_HEALTH"]);
+        var found = new JsonArray();
+        var failures = new JsonArray();
+        lock (_estate.SyncRoot)
+        {
+            var cluster = RequireCluster(call);
+            var instances = _estate.FindRegion(call.AccountId, call.Region)!.Network.ContainerInstances.Items
+                .Where(i => i["clusterName"]?.GetValue<string>() == cluster.Name).ToList();
+            foreach (var item in requested)
+            {
+                var match = instances.FirstOrDefault(i => i["containerInstanceArn"]!.GetValue<string>() is { } arn
+                    && (arn == item || (!IsArn(item) && arn.EndsWith("/" + item, StringComparison.Ordinal))));
+                if (match is null)
+                {
+                    failures.Add(Missing(IsArn(item) ? item : $"arn:aws:ecs:{call.Region}:{call.AccountId}:container-instance/{cluster.Name}/{item}"));
+                    continue;
+                }
+                var copy = match.DeepClone().AsObject();
+                copy.Remove("clusterName");
+                if (!includeTags) copy.Remove("tags");
+                found.Add(copy);
+            }
+        }
+        return AwsWire.Json(new JsonObject { ["containerInstances"] = found, ["failures"] = failures });
     }
 
     // ---------------------------------------------------------------- task definitions

@@ -22,7 +22,11 @@ namespace AwsContainerInventory.TestEndpoint;
 ///       "services":        [ {Service} ],            // placed by clusterArn
 ///       "tasks":           [ {Task} ],               // placed by clusterArn
 ///       "taskDefinitions": [ { "taskDefinition": {TaskDefinition}, "tags": {"k":"v"} | [{"key":..,"value":..}] } ],
-///       "networkInterfaces": [ {NetworkInterface} ]   // EC2 wire vocabulary; loaded before the tasks
+///       "networkInterfaces": [ {NetworkInterface} ],  // EC2 wire vocabulary; loaded before the tasks
+///       "securityGroups": [ {SecurityGroup} ], "routeTables": [ {RouteTable} ],        // EC2 wire vocabulary
+///       "loadBalancers": [ {LoadBalancer} ], "targetGroups": [ {TargetGroup} ], "listeners": [ {Listener} ],
+///       "rules": [ {Rule + "ListenerArn"} ], "targetHealth": [ {"targetGroupArn", "targets": [ {TargetHealthDescription} ]} ],
+///       "containerInstances": [ {ContainerInstance + "clusterName"} ]
 ///   } ],
 ///   "generate": { …EstateGenerationOptions… }        // applied after the rest
 /// }
@@ -183,9 +187,17 @@ public sealed partial class Estate
         {
             AddTaskDefinition(accountId, name, AsObject(definition["taskDefinition"]), ReadTags(definition["tags"]));
         }
+        LoadNetwork(accountId, name, region);
     }
 
-    private static JsonObject RegionToJson(RegionResources r) => new()
+    private static JsonObject RegionToJson(RegionResources r)
+    {
+        var json = RegionResourcesToJson(r);
+        NetworkToJson(r, json);
+        return json;
+    }
+
+    private static JsonObject RegionResourcesToJson(RegionResources r) => new()
     {
         ["accountId"] = r.AccountId,
         ["region"] = r.Region,

@@ -289,4 +289,6 @@ internal sealed class RegionResources(string accountId, string region)
 
     /// <summary>The registry's <c>RegistryScanningConfiguration</c>; null serves ECR's default (BASIC, no rules).</summary>
     public StoredJson? RegistryScanning { get; set; }
+
+    public NetworkResources Network { get; } = new();
 }

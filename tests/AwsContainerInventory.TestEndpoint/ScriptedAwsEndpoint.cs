@@ -49,6 +49,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
             [AwsService.Ecs] = new EcsHandler(Estate, Stats),
             [AwsService.Sts] = new StsHandler(Estate, Stats),
             [AwsService.Ec2] = new Ec2Handler(Estate, Stats),
+            [AwsService.ElasticLoadBalancing] = new Elbv2Handler(Estate),
         };
         SsoPortal = new SsoPortalHandler(Estate);
         _control = new ControlApi(this);
@@ -247,6 +248,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
                 {
                     AwsService.Sts => new AwsServiceException(400, "InvalidAction", $"Could not find operation {operation} for version {form.GetValueOrDefault("Version")}"),
                     AwsService.Ec2 => Ec2Handler.InvalidAction(operation),
+                    AwsService.ElasticLoadBalancing => new AwsServiceException(400, "InvalidAction", $"Could not find operation {operation} for version {form.GetValueOrDefault("Version")}"),
                     _ => new AwsServiceException(400, "UnknownOperationException", $"Unknown operation {operation}"),
                 };
             }
@@ -321,7 +323,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
         var contentType = request.ContentType ?? "";
         var scoped = ServiceFromScope(request);
         if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-            || scoped is AwsService.Sts or AwsService.Ec2)
+            || scoped is AwsService.Sts or AwsService.Ec2 or AwsService.ElasticLoadBalancing)
         {
             var text = System.Text.Encoding.UTF8.GetString(body.Span);
             foreach (var (key, value) in QueryHelpers.ParseQuery(request.QueryString.Value))
@@ -333,11 +335,11 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
                 form[key] = value.ToString();
             }
             var action = form.GetValueOrDefault("Action") ?? "Unknown";
-            var service = scoped is AwsService.Sts or AwsService.Ec2
+            var service = scoped is AwsService.Sts or AwsService.Ec2 or AwsService.ElasticLoadBalancing
                 ? scoped.Value
                 : Ec2Handler.Operations.Contains(action) || form.GetValueOrDefault("Version") == Ec2Handler.ApiVersion
                     ? AwsService.Ec2
-                    : AwsService.Sts;
+                    : form.GetValueOrDefault("Version") == Elbv2Handler.ApiVersion ? AwsService.ElasticLoadBalancing : AwsService.Sts;
             return (service, action, form);
         }
 
@@ -350,6 +352,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
         "ecs" => AwsService.Ecs,
         "sts" => AwsService.Sts,
         "ec2" => AwsService.Ec2,
+        "elasticloadbalancing" => AwsService.ElasticLoadBalancing,
         _ => null,
     };
 
@@ -357,7 +360,10 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
 
     /// <summary>An IAM denial as each service words it (see <see cref="Estate.DenyOperation"/>).</summary>
     private static AwsServiceException NotAuthorized(AwsService service, string action, CallerIdentity caller) =>
-        service == AwsService.Ec2
+        service == AwsService.ElasticLoadBalancing
+            ? new AwsServiceException(403, "AccessDenied",
+                $"User: {caller.Arn} is not authorized to perform: {action} because no identity-based policy allows the {action} action")
+            : service == AwsService.Ec2
             ? new AwsServiceException(403, "UnauthorizedOperation",
                 $"You are not authorized to perform this operation. User: {caller.Arn} is not authorized to perform: {action} " +
                 $"because no identity-based policy allows the {action} action")
@@ -370,6 +376,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
         AwsService.Ecr => EcrHandler.Operations,
         AwsService.Ecs => EcsHandler.Operations,
         AwsService.Ec2 => Ec2Handler.Operations,
+        AwsService.ElasticLoadBalancing => Elbv2Handler.Operations,
         _ => StsHandler.Operations,
     };
 
@@ -379,6 +386,12 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
         if (service == AwsService.Ec2)
         {
             (facts.MaxResults, facts.BatchSize, facts.HasNextToken) = Ec2Handler.CallFacts(form);
+            return;
+        }
+        if (service == AwsService.ElasticLoadBalancing)
+        {
+            facts.MaxResults = int.TryParse(form.GetValueOrDefault("PageSize"), out var pageSize) ? pageSize : null;
+            facts.HasNextToken = form.ContainsKey("Marker");
             return;
         }
 

@@ -36,7 +36,7 @@ internal sealed class AuthenticationException(AuthFailure failure, string messag
     {
         var (status, code) = service switch
         {
-            AwsService.Sts => Failure switch
+            AwsService.Sts or AwsService.ElasticLoadBalancing => Failure switch
             {
                 AuthFailure.MissingAuthentication => (403, "MissingAuthenticationToken"),
                 AuthFailure.IncompleteSignature => (400, "IncompleteSignature"),

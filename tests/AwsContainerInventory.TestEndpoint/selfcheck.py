@@ -35,6 +35,8 @@ import botocore.auth
 import botocore.exceptions
 from botocore.config import Config
 
+from selfcheck_reachability import check_reachability
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT = os.path.join(HERE, "AwsContainerInventory.TestEndpoint.csproj")
 DEFAULT_DLL = os.path.join(HERE, "bin", "Release", "net10.0", "AwsContainerInventory.TestEndpoint.dll")
@@ -780,6 +782,7 @@ def main():
         check_ecs(ep, creds)
         check_ec2(ep, creds)
         check_ecr_images(ep, creds)
+        check_reachability(ep, creds, ACCOUNT, HANDMADE_REGION, "handmade", check, expect_error, NO_VALIDATION)
         check_signatures(ep, creds)
         check_faults(ep)
     finally:

@@ -34,7 +34,7 @@ function Test-ExposureOracle($Oracle, [string] $Label) {
     Test-That "${Label}: public IPs per task: one task without ENI (null), one ENI without (0), two with one ($ips)" ($ips -eq '0,1,1,null')
     $kinds = ($Oracle.Findings | Group-Object Kind | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" }) -join ','
     Test-That "${Label}: findings $kinds" (
-        $kinds -eq 'MutableImageTags=2,PublicRepository=2,PublicTask=2,PublicTaskRunsPublicImage=1,ScanOnPushDisabled=1,SecretLikeEnvironmentName=1,ServiceAssignsPublicIp=1,TaskRunsPublicImage=2')
+        $kinds -eq 'InternetReachableTask=1,MutableImageTags=2,PublicIpNotReachable=1,PublicRepository=2,ReachableTaskRunsPublicImage=1,ScanOnPushDisabled=1,SecretLikeEnvironmentName=1,ServiceAssignsPublicIp=1,TaskRunsPublicImage=2')
     Test-That "${Label}: the roles of both accounts, base credentials not inventoried" (
         ($Oracle.Roles.RoleArns -join ',') -eq "arn:aws:iam::$($Oracle.Accounts.Base):role/inventory-reader,arn:aws:iam::$($Oracle.Accounts.Second):role/inventory-reader" -and
         $Oracle.Roles.BaseCredentialsInventoried -eq $false)
@@ -111,6 +111,14 @@ try {
         @($demo.EcrRepositories.Region | Sort-Object -Unique).Count -eq 2)
     Test-That 'demo: 4 clusters, 2 services, 6 running tasks' (
         $demo.Clusters.Count -eq 4 -and $demo.Services.Count -eq 2 -and $demo.Tasks.Count -eq 6)
+
+    Reset-MotoServer -Server $moto
+    $reach = Measure-Step 'seed reachability (us-east-1)' { Invoke-MotoSeed -Server $moto -Estate Reachability }
+    $verdicts = ($reach.Verdicts | Group-Object Verdict | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" }) -join ','
+    Test-That "reachability: 12 running tasks, verdicts $verdicts" (
+        @($reach.Tasks.PSObject.Properties).Count -eq 12 -and $verdicts -eq 'NotExposed=2,PublicIpNotReachable=3,Reachable=7')
+    Test-That 'reachability: every reachable task has a path, no other task one' (
+        @($reach.Verdicts | Where-Object { ($_.Verdict -eq 'Reachable') -ne (@($_.Paths).Count -gt 0) }).Count -eq 0)
 
     Reset-MotoServer -Server $moto
     $exposure = Measure-Step 'seed exposure (2 accounts, us-east-1)' { Invoke-MotoSeed -Server $moto -Estate Exposure }

@@ -9,12 +9,15 @@
 
 Per region: a storefront (public images repository, private API repository), a shared
 base-images repository, one FARGATE cluster running the storefront and one EC2 cluster
-running the nightly jobs.
+running the nightly jobs. The storefront's tasks sit behind an internet-facing ALB
+(storefront, listener :80 forwarding to target group storefront-web, whose security group
+admits 0.0.0.0/0 on port 80): Get-ContainerExposure shows the path.
 """
 
 import argparse
 
 import estate
+import network_seed
 from estate import Connection, RepositorySpec, awsvpc, container, policy, statement
 
 DEFAULT_REGIONS = ["us-east-1", "eu-west-1"]
@@ -59,14 +62,20 @@ def seed_containers(conn: Connection, account_id: str) -> None:
         [container("export", f"{registry}/jobs/nightly-export:2024.06", environment=["EXPORT_TOKEN"], memory=1024)],
         network_mode="bridge", compatibilities=["EC2"])
 
+    alb_sg = network_seed.security_group(conn, network.vpc_id, "storefront-alb", ("tcp", 80, 80, "0.0.0.0/0"))
+    alb = network_seed.load_balancer(conn, "storefront", "application", "internet-facing", network.subnet_ids[:2], [alb_sg])
+    web_group = network_seed.target_group(conn, "storefront-web", network.vpc_id, "ip", 8080)
+    network_seed.listener(conn, alb, 80, "HTTP", web_group)
     estate.create_service(
         conn, "storefront", "storefront-web", "storefront-web:2", desired_count=2, launch_type="FARGATE",
         platform_version="1.4.0", network=awsvpc(network.subnet_ids[:2], [storefront_sg], public_ip=True),
-        target_groups=[(estate.target_group(conn, account_id, "storefront-web", "73e2d6bc24d8a067"), "web", 8080)],
-        tags={"app": "storefront"})
-    estate.run_tasks(conn, "storefront", "storefront-web:2", count=2, launch_type="FARGATE",
-                     platform_version="1.4.0", group="service:storefront-web",
-                     network=awsvpc(network.subnet_ids[:1], [storefront_sg], public_ip=True))
+        target_groups=[(web_group, "web", 8080)], tags={"app": "storefront"})
+    web_tasks = estate.run_tasks(conn, "storefront", "storefront-web:2", count=2, launch_type="FARGATE",
+                                 platform_version="1.4.0", group="service:storefront-web",
+                                 network=awsvpc(network.subnet_ids[:1], [storefront_sg], public_ip=True))
+    for task in conn.client("ecs").describe_tasks(cluster="storefront", tasks=web_tasks)["tasks"]:
+        ip = next(d["value"] for a in task["attachments"] for d in a["details"] if d["name"] == "privateIPv4Address")
+        network_seed.register(conn, web_group, ip, 8080)
     exports = estate.run_tasks(conn, "jobs", "nightly-export:1", count=2, launch_type="EC2",
                                override_environment={"export": ["EXPORT_RUN_TOKEN"]})
     estate.stop_task(conn, "jobs", exports[0], "Essential container exited")

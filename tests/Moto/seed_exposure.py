@@ -38,6 +38,9 @@ Account B
                         KEYCLOAK_URL (contains KEY, is no secret name)
        services edge-web (assignPublicIp ENABLED), edge-worker (DISABLED)
        tasks of edge-web:1: one public (ENABLED, an Elastic IP on its ENI), one private
+  EC2  the default VPC gets an internet gateway and a 0.0.0.0/0 route to it in its main table;
+       edge-web-sg admits tcp 8080 from 0.0.0.0/0: the public edge-web task is reachable
+       (account A's VPC has no gateway and legacy-sg no rule: its public task is not)
 moto gives no awsvpc task a public IP by itself: each public task's ENI gets an Elastic IP
 (estate.associate_public_ip). Every environment value comes from estate.secret_value().
 
@@ -52,6 +55,7 @@ The oracle (JSON on stdout), computed here from boto3 read-backs, never from the
    "TaskDefinitions": [{Uid, TaskDefinitionArn, AccountId, Region, ContainerImages,
                         EcrRepositoryArns, EnvironmentKeys}],
    "Services": [{Uid, ServiceArn, AccountId, Region, ClusterArn, AssignPublicIp}],
+   "Verdicts": [{TaskArn, Verdict, Paths}]   (reachability.py: Reachable, PublicIpNotReachable, NotExposed),
    "Findings": [{Kind, ResourceArn, AccountId, Region}],
    "SecretValues": [...]}
 
@@ -62,11 +66,13 @@ public IP). moto's describe_tasks returns only a task's first container, so a ta
 ContainerImages/EcrRepositoryArns hold that one image (the module sees the same).
 
 Findings, one per resource and rule, every rule applied on its own (so a task can have
-PublicTaskRunsPublicImage and PublicTask); "public image" = an image whose repository ARN
-is an unconditionally public repository of any account of the run:
-  PublicTaskRunsPublicImage  task with a public IP running a public image
-  TaskRunsPublicImage        task without a public IP running a public image
-  PublicTask                 task with a public IP
+ReachableTaskRunsPublicImage and InternetReachableTask); "public image" = an image whose repository
+ARN is an unconditionally public repository of any account of the run; "reachable" = the verdict
+of reachability.py (the internet reaches the task directly or through a load balancer):
+  ReachableTaskRunsPublicImage  reachable task running a public image
+  TaskRunsPublicImage           task not reachable running a public image
+  InternetReachableTask         reachable task
+  PublicIpNotReachable          task with a public address that is not reachable
   PublicRepository           repository public without condition
   ServiceAssignsPublicIp     service with awsvpc assignPublicIp ENABLED
   SecretLikeEnvironmentName  task definition with an environment NAME containing PASSWORD,
@@ -83,6 +89,8 @@ import re
 from typing import Any
 
 import estate
+import network_seed
+import reachability
 from estate import Connection, RepositorySpec, awsvpc, container, policy, statement
 
 ROLE_NAME = "inventory-reader"
@@ -175,9 +183,21 @@ def seed_account_b(conn: Connection, account_id: str, base_account: str) -> None
         conn, "edge", "edge-web:1", count=1, launch_type="FARGATE", platform_version="1.4.0",
         network=awsvpc([subnet_a], [web_sg], public_ip=True), group="service:edge-web")
     estate.associate_public_ip(conn, task_eni(conn, "edge", public_task))
+    open_to_internet(conn, network.vpc_id, web_sg)
     estate.run_tasks(conn, "edge", "edge-web:1", count=1, launch_type="FARGATE", platform_version="1.4.0",
                      network=awsvpc([subnet_b], [web_sg], public_ip=False), started_by="seed")
     estate.log(f"exposure {conn.region}: seeded account {account_id}")
+
+
+def open_to_internet(conn: Connection, vpc_id: str, group_id: str) -> None:
+    """An internet gateway for the VPC, its main table's default route to it, and tcp 8080 from anywhere."""
+    ec2 = conn.client("ec2")
+    gateway = network_seed.internet_gateway(conn, vpc_id)
+    (main,) = [t for t in ec2.describe_route_tables(Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["RouteTables"]
+               if any(a.get("Main") for a in t.get("Associations", []))]
+    ec2.create_route(RouteTableId=main["RouteTableId"], DestinationCidrBlock="0.0.0.0/0", GatewayId=gateway)
+    ec2.authorize_security_group_ingress(GroupId=group_id, IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 8080, "ToPort": 8080, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
 
 
 def task_eni(conn: Connection, cluster: str, task_arn: str) -> str:
@@ -210,8 +230,10 @@ def account_oracle(conn: Connection, account_id: str) -> dict[str, list[Any]]:
                    for d in ecs["TaskDefinitions"]]
     services = [pick(s, "Uid", "ServiceArn", "AccountId", "Region", "ClusterArn", "AssignPublicIp")
                 for s in ecs["Services"]]
+    verdicts = reachability.verdicts(conn, reachability.running_tasks(conn))
     return {"EcrRepositories": repositories, "Tasks": tasks, "TaskDefinitions": definitions,
-            "Services": services, "SecretValues": ecs["SecretValues"]}
+            "Services": services, "SecretValues": ecs["SecretValues"],
+            "Verdicts": [{"TaskArn": arn, "Verdict": v["Verdict"], "Paths": v["Paths"]} for arn, v in sorted(verdicts.items())]}
 
 
 def finding(kind: str, arn: str, record: dict[str, Any]) -> dict[str, str]:
@@ -221,15 +243,19 @@ def finding(kind: str, arn: str, record: dict[str, Any]) -> dict[str, str]:
 def findings(oracle: dict[str, list[Any]]) -> list[dict[str, str]]:
     """The rules of the module docstring, applied to the oracle facts."""
     public_repositories = {r["RepositoryArn"] for r in oracle["EcrRepositories"] if r["IsPublicUnconditionally"]}
+    verdicts = {v["TaskArn"]: v["Verdict"] for v in oracle["Verdicts"]}
     result = []
     for task in oracle["Tasks"]:
-        has_public_ip = bool(task["PublicIpAddresses"])
+        verdict = verdicts[task["TaskArn"]]
+        reachable = verdict == "Reachable"
         runs_public_image = any(arn in public_repositories for arn in task["EcrRepositoryArns"] or [])
         if runs_public_image:
-            kind = "PublicTaskRunsPublicImage" if has_public_ip else "TaskRunsPublicImage"
+            kind = "ReachableTaskRunsPublicImage" if reachable else "TaskRunsPublicImage"
             result.append(finding(kind, task["TaskArn"], task))
-        if has_public_ip:
-            result.append(finding("PublicTask", task["TaskArn"], task))
+        if reachable:
+            result.append(finding("InternetReachableTask", task["TaskArn"], task))
+        elif verdict == "PublicIpNotReachable":
+            result.append(finding("PublicIpNotReachable", task["TaskArn"], task))
     for repository in oracle["EcrRepositories"]:
         arn = repository["RepositoryArn"]
         if repository["IsPublicUnconditionally"]:
@@ -279,6 +305,7 @@ def main() -> None:
         "Tasks": merged["Tasks"],
         "TaskDefinitions": merged["TaskDefinitions"],
         "Services": merged["Services"],
+        "Verdicts": merged["Verdicts"],
         "Findings": findings(merged),
         "SecretValues": merged["SecretValues"],
     })

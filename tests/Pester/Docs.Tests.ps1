@@ -82,7 +82,7 @@ Describe 'Seed attributes' {
 }
 
 Describe 'docs/credentials-and-multi-account.md' {
-    It 'grants exactly the API calls of the seeds, plus sts:AssumeRole, the task public-IP lookup and the image and registry scanning reads' {
+    It 'grants exactly the API calls of the seeds, plus sts:AssumeRole, the task public-IP lookup, the image and registry scanning reads and the reachability reads' {
         $seedCalls = Get-Content (Join-Path $DataPath seed-api-calls.txt)
 
         $text = Get-Content -Raw (Join-Path $DocsPath credentials-and-multi-account.md)
@@ -92,7 +92,10 @@ Describe 'docs/credentials-and-multi-account.md' {
             Where-Object { -not $_.PSObject.Properties['Principal'] } |   # trust policies grant nothing
             ForEach-Object { $_.Action } | Sort-Object -Unique
 
-        @($granted) | Should -Be @(@($seedCalls) + 'sts:AssumeRole' + 'ec2:DescribeNetworkInterfaces' + 'ecr:DescribeImages' + 'ecr:GetRegistryScanningConfiguration' | Sort-Object -Unique)
+        $reachability = 'ec2:DescribeSecurityGroups', 'ec2:DescribeRouteTables', 'elasticloadbalancing:DescribeLoadBalancers',
+            'elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeRules',
+            'elasticloadbalancing:DescribeTargetHealth', 'ecs:DescribeContainerInstances'
+        @($granted) | Should -Be @(@($seedCalls) + 'sts:AssumeRole' + 'ec2:DescribeNetworkInterfaces' + 'ecr:DescribeImages' + 'ecr:GetRegistryScanningConfiguration' + $reachability | Sort-Object -Unique)
     }
 }
 

@@ -72,13 +72,51 @@ Describe 'Get-EcsTask public IPs on the scripted endpoint' {
 }
 
 Describe 'Get-ContainerExposure on the scripted endpoint' {
-    It 'exports one PublicTask finding per public task of the readable account, with its reason' {
+    BeforeAll {
+        $public = @(Get-EcsTask -WarningAction SilentlyContinue | Where-Object { $_.PublicIpAddresses.Count -gt 0 })
+        $deniedTasks = @(Get-EcsTask -WarningAction SilentlyContinue | Where-Object AccountId -EQ $denied)
+    }
+
+    It 'exports one PublicIpNotReachable finding per public task of the readable account while no group admits the internet' {
         $path = Join-Path $TestDrive exposure.csv
-        Get-ContainerExposure -Kind PublicTask -WarningAction SilentlyContinue -ErrorVariable failures | Export-Csv -Path $path -NoTypeInformation
+        Get-ContainerExposure -Kind PublicIpNotReachable -WarningAction SilentlyContinue -ErrorVariable failures | Export-Csv -Path $path -NoTypeInformation
         $failures | Should -BeNullOrEmpty
         $rows = @(Import-Csv $path)
-        $public = @(Get-EcsTask -WarningAction SilentlyContinue | Where-Object { $_.PublicIpAddresses.Count -gt 0 })
         @($rows.ResourceArn | Sort-Object) | Should -Be @($public.TaskArn | Sort-Object)
-        $rows | ForEach-Object { $_.Severity | Should -Be 'High'; $_.Reason | Should -Match 'has public IP \d+\.\d+\.\d+\.\d+' }
+        $rows | ForEach-Object {
+            $_.Severity | Should -Be 'Low'
+            $_.Reason | Should -Match 'has public address \d+\.\d+\.\d+\.\d+, but the internet cannot reach it: .*no security group admits 0\.0\.0\.0/0 on a port the task publishes \(it publishes 8080\)'
+        }
+    }
+
+    It 'says unknown, not "not exposed", for every task of the account whose interfaces could not be read' {
+        $unknown = @(Get-ContainerExposure -Kind ReachabilityUnknown -WarningAction SilentlyContinue)
+        @($unknown.ResourceArn | Sort-Object) | Should -Be @($deniedTasks.TaskArn | Sort-Object)
+        $unknown | ForEach-Object { $_.Severity | Should -Be 'Medium'; $_.Reason | Should -Match 'ec2:DescribeNetworkInterfaces was denied' }
+    }
+
+    It 'finds the same tasks reachable, each with its path, once the estate (merged through the control API) opens a group and routes to the internet' {
+        $estate = Invoke-EndpointControl $endpoint estate -Get
+        $region = $estate.regions | Where-Object { $_.accountId -eq $open -and $_.region -eq 'us-east-1' }
+        $eni = $region.networkInterfaces | Where-Object { $_.association.publicIp } | Select-Object -First 1
+        $network = @{ regions = @(@{
+                    accountId = $open; region = 'us-east-1'
+                    securityGroups = @(@{ groupId = $eni.groupSet[0].groupId; groupName = 'default'; vpcId = $eni.vpcId
+                            ipPermissions = @(@{ ipProtocol = 'tcp'; fromPort = '8080'; toPort = '8080'; ipRanges = @(@{ cidrIp = '0.0.0.0/0' }); ipv6Ranges = @() }) })
+                    routeTables = @(@{ routeTableId = 'rtb-0e000000000000001'; vpcId = $eni.vpcId
+                            associationSet = @(@{ main = $true; associationState = @{ state = 'associated' } })
+                            routeSet = @(@{ destinationCidrBlock = '0.0.0.0/0'; gatewayId = 'igw-0e000000000000001'; state = 'active' }) })
+                }) }
+        Invoke-EndpointControl $endpoint '/_control/estate?merge=true' ($network | ConvertTo-Json -Depth 10) | Out-Null
+
+        $reachable = @(Get-ContainerExposure -Kind InternetReachableTask -WarningAction SilentlyContinue -ErrorVariable failures)
+        $failures | Should -BeNullOrEmpty
+        @($reachable.ResourceArn | Sort-Object) | Should -Be @($public.TaskArn | Sort-Object)
+        foreach ($finding in $reachable) {
+            $task = $public | Where-Object TaskArn -CEQ $finding.ResourceArn
+            $finding.Path | Should -BeExactly ('internet → igw-0e000000000000001 → {0} ({1}) → task {2}… :8080' -f $task.PublicIpAddresses[0], $task.NetworkInterfaceIds[0], ($task.TaskArn -split '/')[-1].Substring(0, 8))
+            $finding.Evidence | Should -Contain ('security group {0} (default) admits tcp 8080 from 0.0.0.0/0' -f $eni.groupSet[0].groupId)
+        }
+        @(Get-Calls 'DescribeSecurityGroups' | Where-Object accountId -EQ $denied) | Should -HaveCount 0
     }
 }

@@ -8,7 +8,8 @@ namespace AwsContainerInventory.Cmdlets
 {
     /// <summary>
     /// Finds what is reachable from the internet and what runs there, across every role × region of the session:
-    /// public tasks, public repositories, tasks running images anyone can pull, services that hand out public IPs,
+    /// tasks the internet reaches (directly or through a load balancer, each with its path), public repositories,
+    /// tasks running images anyone can pull, verdicts that could not be decided, services that hand out public IPs,
     /// secret-like environment variable names and weak repository settings. One ExposureFinding per issue, most
     /// severe first.
     /// </summary>

@@ -3,14 +3,16 @@ using AwsContainerInventory.Policy;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using AwsContainerInventory.Exposure.Reachability;
 
 namespace AwsContainerInventory.Exposure
 {
     /// <summary>
     /// Turns the records of one Get-ContainerExposure run into findings. Records arrive from worker threads in
     /// any order and from every role × region; findings about one record are made at once, and the joins that
-    /// need the whole estate (a task's image in a public repository of any account) when the run ends. Only
-    /// the facts a finding needs are kept, never whole records.
+    /// need the whole estate (a task's image in a public repository of any account, whether the internet reaches
+    /// a task: see <see cref="Reachability"/>) when the run ends. Only the facts a finding needs are kept, never
+    /// whole records.
     /// </summary>
     internal sealed class ExposureAnalysis
     {
@@ -23,6 +25,9 @@ namespace AwsContainerInventory.Exposure
 
         /// <summary>ScanOnPushDisabled: the registries' scanning configurations and the repositories they judge.</summary>
         public RegistryScanningChecks RegistryScanning { get; } = new RegistryScanningChecks();
+
+        /// <summary>What the run learns about tasks, interfaces and each pair's network, for the reachability verdicts.</summary>
+        public ReachabilityFacts Reachability { get; } = new ReachabilityFacts();
 
         /// <summary>Takes one record of any type the exposure run reads; called from worker threads.</summary>
         public void Add(object record)
@@ -50,16 +55,16 @@ namespace AwsContainerInventory.Exposure
         /// <summary>Every finding, the joins included, most severe first.</summary>
         public IReadOnlyList<ExposureFinding> Complete()
         {
+            var verdicts = Reachability.Evaluate().ToDictionary(v => v.Task.TaskArn, StringComparer.Ordinal);
+            foreach (TaskReachability verdict in verdicts.Values)
+                foreach (ExposureFinding finding in TaskFindings.Reachability(verdict, _capturedAt)) _findings.Enqueue(finding);
             foreach (TaskImages task in _tasksWithEcrImages)
             {
                 var publicSources = task.RepositoryArns.Where(_publicRepositories.ContainsKey).ToList();
                 if (publicSources.Count == 0) continue;
                 string repositories = string.Join(", ", publicSources.Select(arn => _publicRepositories[arn]));
-                ExposureKind kind = task.PublicIps.Count > 0 ? ExposureKind.PublicTaskRunsPublicImage : ExposureKind.TaskRunsPublicImage;
-                string reason = task.PublicIps.Count > 0
-                    ? "Task " + task.Name + " is reachable at " + string.Join(", ", task.PublicIps) + " and runs an image from " + repositories + ", which anyone can pull."
-                    : "Task " + task.Name + " runs an image from " + repositories + ", which anyone can pull.";
-                Add(kind, task.TaskArn, task.Name, task.Region, task.AccountId, reason, publicSources);
+                verdicts.TryGetValue(task.TaskArn, out TaskReachability? verdict);
+                _findings.Enqueue(TaskFindings.PublicImage(verdict, task.TaskArn, task.Name, task.Region, task.AccountId, repositories, publicSources, _capturedAt));
             }
             foreach (var (repository, reason) in RegistryScanning.Unscanned())
                 Add(ExposureKind.ScanOnPushDisabled, repository.Arn, repository.Name, repository.Region, repository.AccountId, reason);
@@ -80,7 +85,8 @@ namespace AwsContainerInventory.Exposure
                 _publicRepositories[repository.RepositoryArn] = label;
                 PublicStatement statement = repository.PublicStatements.First(PolicyExposure.OpensToAnyone);
                 AddFor(repository, ExposureKind.PublicRepository,
-                    "Repository " + repository.RepositoryName + " lets any principal in without a narrowing condition: statement " + statement + ".");
+                    "Repository " + repository.RepositoryName + " lets any principal in without a narrowing condition: statement " + statement + ".",
+                    "internet \u2192 Amazon ECR \u2192 repository " + repository.RepositoryName + " (policy statement " + statement + ")");
             }
             RegistryScanning.AddRepository(repository);
             // MUTABLE_WITH_EXCLUSION keeps only the excluded tags immutable: every other tag can still be overwritten.
@@ -91,6 +97,7 @@ namespace AwsContainerInventory.Exposure
         private void AddService(EcsService service)
         {
             if (service.TaskDefinition != null) _taskDefinitionsInUse.TryAdd(service.TaskDefinition, 0);
+            Reachability.AddService(service);
             if (service.AssignPublicIp == true)
             {
                 Add(ExposureKind.ServiceAssignsPublicIp, service.ServiceArn, service.Name, service.Region, service.AccountId,
@@ -102,14 +109,9 @@ namespace AwsContainerInventory.Exposure
         {
             if (task.TaskDefinitionArn != null) _taskDefinitionsInUse.TryAdd(task.TaskDefinitionArn, 0);
             string name = ShortName(task.ClusterArn) + "/" + ShortName(task.TaskArn);
-            IReadOnlyList<string> publicIps = task.PublicIpAddresses ?? (IReadOnlyList<string>)Array.Empty<string>();
-            if (publicIps.Count > 0)
-            {
-                Add(ExposureKind.PublicTask, task.TaskArn, name, task.Region, task.AccountId,
-                    "Task " + name + " has public IP " + string.Join(", ", publicIps) + ".");
-            }
+            // Whether the internet reaches the task is decided at the end of the run (Reachability), from the facts the pair read.
             if (task.EcrRepositoryArns != null && task.EcrRepositoryArns.Count > 0)
-                _tasksWithEcrImages.Enqueue(new TaskImages(task.TaskArn, name, task.Region, task.AccountId, publicIps, task.EcrRepositoryArns));
+                _tasksWithEcrImages.Enqueue(new TaskImages(task.TaskArn, name, task.Region, task.AccountId, task.EcrRepositoryArns));
         }
 
         private void AddTaskDefinition(EcsTaskDefinition definition)
@@ -122,11 +124,11 @@ namespace AwsContainerInventory.Exposure
                 "Task definition " + definition.Name + " passes " + string.Join(", ", names) + " as plain environment variable(s); use secrets (Secrets Manager or SSM) instead.");
         }
 
-        private void AddFor(EcrRepository repository, ExposureKind kind, string reason) =>
-            Add(kind, repository.RepositoryArn, repository.RepositoryName, repository.Region, repository.AccountId, reason);
+        private void AddFor(EcrRepository repository, ExposureKind kind, string reason, string? path = null) =>
+            Add(kind, repository.RepositoryArn, repository.RepositoryName, repository.Region, repository.AccountId, reason, path: path);
 
-        private void Add(ExposureKind kind, string resourceArn, string name, string region, string? accountId, string reason, IEnumerable<string>? related = null) =>
-            _findings.Enqueue(new ExposureFinding(kind, resourceArn, name, region, accountId, reason, ValueList.Of(related ?? Enumerable.Empty<string>()), _capturedAt));
+        private void Add(ExposureKind kind, string resourceArn, string name, string region, string? accountId, string reason, IEnumerable<string>? related = null, string? path = null) =>
+            _findings.Enqueue(new ExposureFinding(kind, resourceArn, name, region, accountId, reason, ValueList.Of(related ?? Enumerable.Empty<string>()), _capturedAt, path));
 
         private static string ShortName(string? arn)
         {
@@ -137,13 +139,12 @@ namespace AwsContainerInventory.Exposure
 
         private sealed class TaskImages
         {
-            public TaskImages(string taskArn, string name, string region, string? accountId, IReadOnlyList<string> publicIps, IReadOnlyList<string> repositoryArns)
+            public TaskImages(string taskArn, string name, string region, string? accountId, IReadOnlyList<string> repositoryArns)
             {
                 TaskArn = taskArn;
                 Name = name;
                 Region = region;
                 AccountId = accountId;
-                PublicIps = publicIps;
                 RepositoryArns = repositoryArns;
             }
 
@@ -151,7 +152,6 @@ namespace AwsContainerInventory.Exposure
             public string Name { get; }
             public string Region { get; }
             public string? AccountId { get; }
-            public IReadOnlyList<string> PublicIps { get; }
             public IReadOnlyList<string> RepositoryArns { get; }
         }
     }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using AwsContainerInventory.Exposure.Reachability;
 using AwsContainerInventory.Wire;
 
 namespace AwsContainerInventory.Inventory
@@ -77,15 +78,17 @@ namespace AwsContainerInventory.Inventory
         /// Services and RUNNING tasks (with their public IPs) of every cluster of the pair, from one cluster listing:
         /// what Get-ContainerExposure reads.
         /// </summary>
-        public static Task ReadServicesAndTasksAsync(InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+        /// <param name="observer">Also told each task as described and each interface as EC2 described it (reachability).</param>
+        public static Task ReadServicesAndTasksAsync(InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken,
+            ITaskNetworkObserver? observer = null)
         {
             IEcsClient ecs = scope.CreateEcsClient();
             string[] running = { Running };
-            var publicIps = new TaskPublicIpLookup(scope, run, cancellationToken);
+            var publicIps = new TaskPublicIpLookup(scope, run, cancellationToken, observer);
             return WithPublicIpsAsync(publicIps, cancellationToken, () => ForEachClusterAsync(ecs, scope, new ClusterSelection(null), run, session, cancellationToken,
                 cluster => Task.WhenAll(
                     ReadServicesOfClusterAsync(ecs, cluster, scope, run, session, cancellationToken),
-                    ReadTasksOfClusterAsync(ecs, cluster, running, publicIps.AddAsync, scope, run, session, cancellationToken))));
+                    ReadTasksOfClusterAsync(ecs, cluster, running, publicIps.AddAsync, scope, run, session, cancellationToken, observer))));
         }
 
         private static async Task ReadServicesOfClusterAsync(IEcsClient ecs, string cluster, InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
@@ -102,7 +105,7 @@ namespace AwsContainerInventory.Inventory
         }
 
         private static Task ReadTasksOfClusterAsync(IEcsClient ecs, string cluster, string[] statuses, Func<EcsTask, Task> emit,
-            InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+            InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken, ITaskNetworkObserver? observer = null)
         {
             // A task that stops between the RUNNING and the STOPPED listing is in both: it is described and written once.
             var listed = statuses.Length > 1 ? new ConcurrentDictionary<string, byte>(StringComparer.Ordinal) : null;
@@ -117,6 +120,7 @@ namespace AwsContainerInventory.Inventory
                         ReportFailures(result, scope, run, "DescribeTasks", "task");
                         foreach (JsonElement item in result.Items)
                         {
+                            observer?.OnTask(item);
                             await emit(EcsTaskMapping.FromApi(item, scope.Region, DateTime.UtcNow)).ConfigureAwait(false);
                         }
                     }, session.ParallelRequests, cancellationToken, include: firstListing).ConfigureAwait(false);
@@ -148,16 +152,18 @@ namespace AwsContainerInventory.Inventory
         }
 
         /// <summary>The named task definitions (ARNs) of the pair, one DescribeTaskDefinition each, concurrently.</summary>
-        public static Task DescribeTaskDefinitionsAsync(InventoryScope scope, IReadOnlyList<string> taskDefinitionArns, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+        public static Task DescribeTaskDefinitionsAsync(InventoryScope scope, IReadOnlyList<string> taskDefinitionArns, InventoryRun run, InventorySession session,
+            CancellationToken cancellationToken, ITaskNetworkObserver? observer = null)
         {
             if (taskDefinitionArns.Count == 0) return Task.CompletedTask;
             IEcsClient ecs = scope.CreateEcsClient();
             run.WriteVerbose("ECS DescribeTaskDefinition for " + taskDefinitionArns.Count + " task definition(s) in use in " + scope.Label + ".");
             return Paging.ListInBatchesAsync(_ => Task.FromResult(new ApiPage<string>(taskDefinitionArns, null)),
-                batchSize: 1, batch => DescribeTaskDefinitionAsync(ecs, batch[0], scope, run, cancellationToken), session.ParallelRequests, cancellationToken);
+                batchSize: 1, batch => DescribeTaskDefinitionAsync(ecs, batch[0], scope, run, cancellationToken, observer), session.ParallelRequests, cancellationToken);
         }
 
-        private static async Task DescribeTaskDefinitionAsync(IEcsClient ecs, string taskDefinition, InventoryScope scope, InventoryRun run, CancellationToken cancellationToken)
+        private static async Task DescribeTaskDefinitionAsync(IEcsClient ecs, string taskDefinition, InventoryScope scope, InventoryRun run, CancellationToken cancellationToken,
+            ITaskNetworkObserver? observer = null)
         {
             TaskDefinitionResult result;
             try
@@ -169,6 +175,7 @@ namespace AwsContainerInventory.Inventory
                 run.WriteError(InventoryErrors.ItemFailed(error, scope, "Describing task definition", taskDefinition));
                 return;
             }
+            observer?.OnTaskDefinition(result.TaskDefinition);
             await run.WriteRecordAsync(EcsTaskDefinitionMapping.FromApi(result.TaskDefinition, result.Tags, scope.Region, DateTime.UtcNow), "task definitions").ConfigureAwait(false);
         }
 

@@ -8,9 +8,10 @@ namespace AwsContainerInventory.Inventory
 {
     /// <summary>
     /// What Get-ContainerExposure reads of one (role × region) pair: the same ECR and ECS inventory the Get-
-    /// cmdlets make (repositories with their policies and the registry's scanning configuration; services and running tasks with
-    /// their public IPs, from one cluster listing), then only the task definitions those tasks and services use. Each part fails on its own:
-    /// a denied ECR does not hide the pair's public tasks.
+    /// cmdlets make (repositories with their policies and the registry's scanning configuration; services and running
+    /// tasks with their network interfaces, from one cluster listing), then only the task definitions those tasks and
+    /// services use, then the network that decides whether the internet reaches those tasks (<see cref="ReachabilityReader"/>).
+    /// Each part fails on its own: a denied ECR does not hide the pair's reachable tasks.
     /// </summary>
     internal static class ExposureInventory
     {
@@ -20,14 +21,16 @@ namespace AwsContainerInventory.Inventory
                 PartAsync("Reading ECR repositories", scope, run, cancellationToken,
                     () => EcrInventory.ReadRepositoriesAsync(scope, new NameFilter(null), run, session, cancellationToken)),
                 PartAsync("Reading ECS services and tasks", scope, run, cancellationToken,
-                    () => EcsInventory.ReadServicesAndTasksAsync(scope, run, session, cancellationToken)),
+                    () => EcsInventory.ReadServicesAndTasksAsync(scope, run, session, cancellationToken, analysis.Reachability)),
                 PartAsync("Reading the registry scanning configuration", scope, run, cancellationToken,
                     () => RegistryScanningReader.ReadAsync(scope, analysis.RegistryScanning, run, cancellationToken))
             ).ConfigureAwait(false);
 
             IReadOnlyList<string> definitionsInUse = analysis.ClaimTaskDefinitionsInUse(scope.Region, scope.AccountId);
             await PartAsync("Reading ECS task definitions", scope, run, cancellationToken,
-                () => EcsInventory.DescribeTaskDefinitionsAsync(scope, definitionsInUse, run, session, cancellationToken)).ConfigureAwait(false);
+                () => EcsInventory.DescribeTaskDefinitionsAsync(scope, definitionsInUse, run, session, cancellationToken, analysis.Reachability)).ConfigureAwait(false);
+            await PartAsync("Reading the network for reachability", scope, run, cancellationToken,
+                () => ReachabilityReader.ReadAsync(scope, analysis.Reachability, run, session, cancellationToken)).ConfigureAwait(false);
         }
 
         private static async Task PartAsync(string what, InventoryScope scope, InventoryRun run, CancellationToken cancellationToken, Func<Task> part)

@@ -38,6 +38,8 @@ namespace AwsContainerInventory.Inventory
 
         public IEc2Client CreateEc2Client() => new Ec2Client(_session.Transport, _session.Endpoints.Ec2(Region), Region, Credentials, _observer);
 
+        public IElbv2Client CreateElbv2Client() => new Elbv2Client(_session.Transport, _session.Endpoints.ElasticLoadBalancingV2(Region), Region, Credentials, _observer);
+
         public IEcsClient CreateEcsClient() => new EcsClient(_session.Transport, _session.Endpoints.Ecs(Region), Region, Credentials, _observer);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AwsContainerInventory.Exposure.Reachability;
 using AwsContainerInventory.Wire;
 
 namespace AwsContainerInventory.Inventory
@@ -20,6 +21,7 @@ namespace AwsContainerInventory.Inventory
         private readonly InventoryScope _scope;
         private readonly InventoryRun _run;
         private readonly CancellationToken _cancellationToken;
+        private readonly ITaskNetworkObserver? _observer;
         private readonly object _sync = new object();
         private List<EcsTask> _pending = new List<EcsTask>();
         private int _pendingIds;
@@ -28,8 +30,10 @@ namespace AwsContainerInventory.Inventory
         // denied pair is asked exactly once however many batches fill up meanwhile. After it, lookups run at once.
         private Task? _firstLookup;
 
-        public TaskPublicIpLookup(InventoryScope scope, InventoryRun run, CancellationToken cancellationToken)
+        /// <param name="observer">When given, also told every interface as described, and the ids that could not be (reachability).</param>
+        public TaskPublicIpLookup(InventoryScope scope, InventoryRun run, CancellationToken cancellationToken, ITaskNetworkObserver? observer = null)
         {
+            _observer = observer;
             _ec2 = scope.CreateEc2Client();
             _scope = scope;
             _run = run;
@@ -41,6 +45,7 @@ namespace AwsContainerInventory.Inventory
             int ids = task.NetworkInterfaceIds?.Count ?? 0;
             if (ids == 0 || _unavailable)
             {
+                if (ids > 0) _observer?.OnNetworkInterfacesUnread(task.NetworkInterfaceIds!, "ec2:DescribeNetworkInterfaces was denied");
                 await _run.WriteRecordAsync(task, "tasks").ConfigureAwait(false);
                 return;
             }
@@ -100,7 +105,12 @@ namespace AwsContainerInventory.Inventory
 
         private async Task ResolveAsync(List<EcsTask> tasks)
         {
-            if (!_unavailable)
+            if (_unavailable)
+            {
+                // Denied by an earlier batch of the pair: not asked again, but never taken for "no public address".
+                _observer?.OnNetworkInterfacesUnread(tasks.SelectMany(t => t.NetworkInterfaceIds!).ToList(), "ec2:DescribeNetworkInterfaces was denied");
+            }
+            else
             {
                 IReadOnlyDictionary<string, IReadOnlyList<string>>? publicIps = await TryDescribeAsync(
                     tasks.SelectMany(t => t.NetworkInterfaceIds!).Distinct(StringComparer.Ordinal).ToList()).ConfigureAwait(false);
@@ -127,7 +137,10 @@ namespace AwsContainerInventory.Inventory
                 {
                     ApiPage<NetworkInterfaceAddresses> page = await _ec2.DescribeNetworkInterfacesAsync(networkInterfaceIds, nextToken, _cancellationToken).ConfigureAwait(false);
                     foreach (NetworkInterfaceAddresses networkInterface in page.Items)
+                    {
                         publicIps[networkInterface.NetworkInterfaceId] = networkInterface.PublicIps;
+                        _observer?.OnNetworkInterface(networkInterface);
+                    }
                     nextToken = page.NextToken;
                 }
                 while (nextToken != null);
@@ -136,6 +149,7 @@ namespace AwsContainerInventory.Inventory
             catch (AwsServiceException error) when (error.IsAccessDenied && !_cancellationToken.IsCancellationRequested)
             {
                 _unavailable = true;
+                _observer?.OnNetworkInterfacesUnread(networkInterfaceIds, "ec2:DescribeNetworkInterfaces was denied");
                 string who = _scope.RoleArn == null ? "the session's credentials" : "role " + _scope.RoleArn;
                 _run.WriteWarningOnce("ec2-denied:" + (_scope.RoleArn ?? string.Empty),
                     "ec2:DescribeNetworkInterfaces was denied for " + who + " (first in " + _scope.Region + "): PublicIpAddresses stays empty ($null) on its tasks. "
@@ -144,6 +158,7 @@ namespace AwsContainerInventory.Inventory
             }
             catch (AwsServiceException error) when (!_cancellationToken.IsCancellationRequested)
             {
+                _observer?.OnNetworkInterfacesUnread(networkInterfaceIds, "ec2:DescribeNetworkInterfaces failed (" + error.ErrorCode + ")");
                 _run.WriteError(InventoryErrors.ScopeFailed(error, _scope, "Looking up task public IPs (PublicIpAddresses left $null)"));
                 return null;
             }

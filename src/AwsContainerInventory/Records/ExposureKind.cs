@@ -3,16 +3,19 @@ namespace AwsContainerInventory
     /// <summary>What Get-ContainerExposure found; each kind has one fixed severity (see <see cref="ExposureFinding.SeverityOf"/>).</summary>
     public enum ExposureKind
     {
-        /// <summary>A task with a public IP runs an image from a repository anyone can pull (Critical).</summary>
-        PublicTaskRunsPublicImage,
+        /// <summary>A task the internet can reach runs an image from a repository anyone can pull (Critical).</summary>
+        ReachableTaskRunsPublicImage,
 
-        /// <summary>A task has a public IP address (High).</summary>
-        PublicTask,
+        /// <summary>The internet can reach a task, directly or through a load balancer; Path says how (High).</summary>
+        InternetReachableTask,
 
         /// <summary>A repository policy lets any principal in without a condition that narrows who (High).</summary>
         PublicRepository,
 
-        /// <summary>A task without a public IP runs an image from a repository anyone can pull (Medium).</summary>
+        /// <summary>Whether the internet can reach a task is unknown: something that decides it could not be read (Medium).</summary>
+        ReachabilityUnknown,
+
+        /// <summary>A task the internet cannot reach runs an image from a repository anyone can pull (Medium).</summary>
         TaskRunsPublicImage,
 
         /// <summary>A service gives its tasks public IPs (awsvpc assignPublicIp ENABLED) (Medium).</summary>
@@ -20,6 +23,9 @@ namespace AwsContainerInventory
 
         /// <summary>A task definition's environment variable names look like secrets: values in plain text (Medium).</summary>
         SecretLikeEnvironmentName,
+
+        /// <summary>A task has a public IPv4 or IPv6 address, but no security group admits the internet or no route leads in (Low).</summary>
+        PublicIpNotReachable,
 
         /// <summary>A repository does not scan images on push (Low).</summary>
         ScanOnPushDisabled,

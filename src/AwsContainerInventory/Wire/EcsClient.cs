@@ -65,6 +65,17 @@ namespace AwsContainerInventory.Wire
             return SendAsync("DescribeTasks", body, root => ReadDescribe(root, "tasks"), cancellationToken);
         }
 
+        public Task<DescribeResult> DescribeContainerInstancesAsync(string cluster, IReadOnlyList<string> containerInstances, CancellationToken cancellationToken)
+        {
+            CheckBatch(containerInstances, EcsLimits.DescribeContainerInstancesBatch, nameof(containerInstances));
+            byte[] body = JsonWire.Body(w =>
+            {
+                w.WriteString("cluster", cluster);
+                w.WriteStringArray("containerInstances", containerInstances);
+            });
+            return SendAsync("DescribeContainerInstances", body, root => ReadDescribe(root, "containerInstances"), cancellationToken);
+        }
+
         public Task<ApiPage<string>> ListTaskDefinitionsAsync(string? familyPrefix, int maxResults, string? nextToken, CancellationToken cancellationToken) =>
             ListAsync("ListTaskDefinitions", "taskDefinitionArns", w => w.WriteOptionalString("familyPrefix", familyPrefix), maxResults, nextToken, cancellationToken);
 

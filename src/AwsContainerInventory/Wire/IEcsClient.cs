@@ -29,6 +29,9 @@ namespace AwsContainerInventory.Wire
 
         Task<ApiPage<string>> ListTaskDefinitionsAsync(string? familyPrefix, int maxResults, string? nextToken, CancellationToken cancellationToken);
 
+        /// <summary>At most <see cref="EcsLimits.DescribeContainerInstancesBatch"/> container instance ARNs of one cluster.</summary>
+        Task<DescribeResult> DescribeContainerInstancesAsync(string cluster, IReadOnlyList<string> containerInstances, CancellationToken cancellationToken);
+
         /// <summary>The <c>taskDefinition</c> object and the response's top-level <c>tags</c>.</summary>
         Task<TaskDefinitionResult> DescribeTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken);
     }
@@ -39,6 +42,7 @@ namespace AwsContainerInventory.Wire
         public const int DescribeClustersBatch = 100;
         public const int DescribeServicesBatch = 10;
         public const int DescribeTasksBatch = 100;
+        public const int DescribeContainerInstancesBatch = 100;
     }
 
     /// <summary>What a Describe call returned: the objects found and the <c>failures</c> (arn, reason).</summary>

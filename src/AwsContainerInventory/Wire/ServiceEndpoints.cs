@@ -32,6 +32,9 @@ namespace AwsContainerInventory.Wire
 
         public Uri Ecr(string region) => Resolve(AwsService.Ecr, region).Url;
 
+        /// <summary>Elastic Load Balancing v2 (signing name <c>elasticloadbalancing</c>).</summary>
+        public Uri ElasticLoadBalancingV2(string region) => Resolve(AwsService.ElasticLoadBalancingV2, region).Url;
+
         public Uri Ecs(string region) => Resolve(AwsService.Ecs, region).Url;
 
         public Uri Ec2(string region) => Resolve(AwsService.Ec2, region).Url;

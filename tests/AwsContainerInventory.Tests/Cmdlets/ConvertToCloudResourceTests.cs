@@ -32,7 +32,7 @@ public class ConvertToCloudResourceTests
     {
         Assert.Equal("High", ConvertToCloudResourceCommand.PlatformValue(ExposureSeverity.High, typeof(ExposureSeverity)));
         Assert.Equal("High", ConvertToCloudResourceCommand.PlatformValue((int)ExposureSeverity.High, typeof(ExposureSeverity)));
-        Assert.Equal("PublicTask", ConvertToCloudResourceCommand.PlatformValue(new PSObject(ExposureKind.PublicTask), typeof(ExposureKind)));
+        Assert.Equal("InternetReachableTask", ConvertToCloudResourceCommand.PlatformValue(new PSObject(ExposureKind.InternetReachableTask), typeof(ExposureKind)));
     }
 
     [Fact]

@@ -7,9 +7,9 @@ using AwsContainerInventory.Wire;
 namespace AwsContainerInventory.Tests.Endpoint;
 
 /// <summary>
-/// Get-ContainerExposure over real sockets on a three-account estate: a public task of account B runs the image of
-/// account A's public repository; account C may not call ec2:DescribeNetworkInterfaces. Exact findings and the
-/// minimum extra calls.
+/// Get-ContainerExposure over real sockets on a three-account estate: a task of account B that the internet reaches
+/// (public IP, open group, internet route) runs the image of account A's public repository; account C may not call
+/// ec2:DescribeNetworkInterfaces, so its task's reachability is unknown. Exact findings and the minimum extra calls.
 /// </summary>
 [Collection(SessionCollection.Name)]
 public sealed class ExposureEndpointTests : IAsyncLifetime
@@ -78,6 +78,10 @@ public sealed class ExposureEndpointTests : IAsyncLifetime
         string privateTask = AddTask(B, "edge", web, openImage, null);
         string workerTask = AddTask(B, "edge", worker, "nginx:1.27", "203.0.113.11");
 
+        // B's tasks share the region's default group; it admits everything, and B's main route table leads to the internet.
+        estate.AddSecurityGroup(B, Region, NetworkShapes.SecurityGroup(B, AwsShapes.SecurityGroupId(Region), AwsShapes.VpcId(B, Region), "default", ("-1", null, null, "0.0.0.0/0")));
+        estate.AddRouteTable(B, Region, NetworkShapes.RouteTable(B, "rtb-0b000000000000001", AwsShapes.VpcId(B, Region), main: true, [], ("10.0.0.0/16", "local"), ("0.0.0.0/0", "igw-0b000000000000001")));
+
         estate.AddCluster(C, Region, "batch");
         string batch = AddTaskDefinition(C, "batch", openImage);
         string hiddenTask = AddTask(C, "batch", batch, openImage, "198.51.100.7");
@@ -92,12 +96,13 @@ public sealed class ExposureEndpointTests : IAsyncLifetime
         var findings = result.Of<ExposureFinding>();
         var expected = new (ExposureKind, string)[]
         {
-            (ExposureKind.PublicTaskRunsPublicImage, publicTask),
-            (ExposureKind.PublicTask, publicTask),
-            (ExposureKind.PublicTask, workerTask),
+            (ExposureKind.ReachableTaskRunsPublicImage, publicTask),
+            (ExposureKind.InternetReachableTask, publicTask),
+            (ExposureKind.InternetReachableTask, workerTask),
             (ExposureKind.PublicRepository, open),
             (ExposureKind.TaskRunsPublicImage, privateTask),
-            // C's task runs the public image, but its public IP could not be read: a Medium finding, not Critical.
+            // C's task runs the public image, but its public IP could not be read: unknown, and a Medium finding, not Critical.
+            (ExposureKind.ReachabilityUnknown, hiddenTask),
             (ExposureKind.TaskRunsPublicImage, hiddenTask),
             (ExposureKind.ServiceAssignsPublicIp, webService),
             (ExposureKind.SecretLikeEnvironmentName, web),
@@ -106,9 +111,12 @@ public sealed class ExposureEndpointTests : IAsyncLifetime
         };
         Assert.Equal(expected.OrderBy(e => e.Item1).ThenBy(e => e.Item2, StringComparer.Ordinal),
             findings.Select(f => (f.Kind, f.ResourceArn)).OrderBy(e => e.Kind).ThenBy(e => e.ResourceArn, StringComparer.Ordinal));
-        Assert.Equal(ExposureKind.PublicTaskRunsPublicImage, findings[0].Kind);
+        Assert.Equal(ExposureKind.ReachableTaskRunsPublicImage, findings[0].Kind);
         Assert.Equal(B, findings[0].AccountId);
         Assert.Equal(new[] { open }, findings[0].RelatedArns);
+        Assert.Matches(@"^internet → igw-0b000000000000001 → 203\.0\.113\.10 \(eni-\w+\) → task \S+ :8080$", findings[0].Path);
+        Assert.Equal(_endpoint.Estate.GetTask(B, Region, "edge", publicTask)!["containers"]![0]!["imageDigest"]!.GetValue<string>(), Assert.Single(findings[0].ImageDigests!));
+        Assert.Contains("ec2:DescribeNetworkInterfaces was denied", Assert.Single(findings, f => f.Kind == ExposureKind.ReachabilityUnknown).Reason);
 
         string warning = Assert.Single(result.Warnings);
         Assert.Contains(AwsShapes.RoleArn(C, "Inventory"), warning);
@@ -120,6 +128,10 @@ public sealed class ExposureEndpointTests : IAsyncLifetime
         Assert.Equal(0, _endpoint.Stats.CallCount("ListTaskDefinitions"));
         Assert.Equal(3, _endpoint.Stats.CallCount("ListClusters"));            // one listing per pair for services and tasks together
         Assert.Equal(3, _endpoint.Stats.CallCount("DescribeTaskDefinition"));   // web, worker (B) and batch (C), once each
+        // Reachability: only B has interfaces with a public address; nobody registers a target group, so no ELBv2 call.
+        Assert.Equal(new[] { B }, _endpoint.Stats.Calls("DescribeSecurityGroups").Select(c => c.AccountId));
+        Assert.Equal(new[] { B }, _endpoint.Stats.Calls("DescribeRouteTables").Select(c => c.AccountId));
+        Assert.Empty(_endpoint.Stats.AllCalls.Where(c => c.Service == "elasticloadbalancing"));
         Assert.Equal(0, _endpoint.Stats.SignatureRejections);
         Assert.All(findings, f => Assert.DoesNotContain("s3cr3t", f.Reason));
     }

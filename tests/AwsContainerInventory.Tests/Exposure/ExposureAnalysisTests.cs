@@ -1,5 +1,7 @@
 using System.Text.Json;
 using AwsContainerInventory.Exposure;
+using AwsContainerInventory.Exposure.Reachability;
+using AwsContainerInventory.Wire;
 
 namespace AwsContainerInventory.Tests.Exposure;
 
@@ -22,16 +24,35 @@ public class ExposureAnalysisTests
              "imageScanningConfiguration":{"scanOnPush":{{(scanOnPush ? "true" : "false")}} } }
             """), policy, Array.Empty<KeyValuePair<string, string>>(), "us-east-1", Now);
 
-    private static EcsTask Task(string account, string id, string image, params string[] publicIps)
-    {
-        var task = EcsTaskMapping.FromApi(Json($$"""
+    private static JsonElement TaskJson(string account, string id, string image) => Json($$"""
             {"taskArn":"arn:aws:ecs:us-east-1:{{account}}:task/prod/{{id}}","clusterArn":"arn:aws:ecs:us-east-1:{{account}}:cluster/prod",
              "taskDefinitionArn":"arn:aws:ecs:us-east-1:{{account}}:task-definition/web:3","lastStatus":"RUNNING","desiredStatus":"RUNNING",
-             "containers":[{"name":"app","image":"{{image}}"}],
-             "attachments":[{"type":"ElasticNetworkInterface","details":[{"name":"networkInterfaceId","value":"eni-{{id}}"}]}]}
-            """), "us-east-1", Now);
+             "containers":[{"name":"app","image":"{{image}}","imageDigest":"sha256:{{id}}"}],
+             "attachments":[{"type":"ElasticNetworkInterface","details":[{"name":"networkInterfaceId","value":"eni-{{id}}"},{"name":"subnetId","value":"subnet-1"}]}]}
+            """);
+
+    private static EcsTask Task(string account, string id, string image, params string[] publicIps)
+    {
+        var task = EcsTaskMapping.FromApi(TaskJson(account, id, image), "us-east-1", Now);
         task.SetPublicIpAddresses(publicIps);
         return task;
+    }
+
+    /// <summary>What the pair's readers tell the analysis about the task: its interface (one security group, sg-open or sg-closed).</summary>
+    private static void Network(ExposureAnalysis analysis, string account, string id, string image, string group, params string[] publicIps)
+    {
+        analysis.Reachability.OnTask(TaskJson(account, id, image));
+        analysis.Reachability.OnNetworkInterface(new NetworkInterfaceAddresses("eni-" + id, publicIps, Array.Empty<string>(), "10.0.0.9", new[] { group }, "subnet-1", "vpc-1"));
+    }
+
+    /// <summary>A pair's network: sg-open admits all traffic from anywhere, sg-closed nothing; the main table routes to igw-1.</summary>
+    private static void Pair(ExposureAnalysis analysis, string account)
+    {
+        var network = new ScopeNetwork("us-east-1", account);
+        network.SecurityGroups["sg-open"] = new SecurityGroupRules("sg-open", null, "vpc-1", new[] { new IngressRule("-1", null, null, new[] { "0.0.0.0/0" }, Array.Empty<string>()) });
+        network.SecurityGroups["sg-closed"] = new SecurityGroupRules("sg-closed", null, "vpc-1", Array.Empty<IngressRule>());
+        network.RouteTables.Add(new RouteTableRoutes("rtb-1", "vpc-1", true, Array.Empty<string>(), new[] { new RouteEntry("0.0.0.0/0", null, "igw-1", "active") }));
+        analysis.Reachability.AddNetwork(network);
     }
 
     private static EcsService Service(string account, string name, string assignPublicIp) =>
@@ -70,18 +91,23 @@ public class ExposureAnalysisTests
         {
             analysis.Add(record);
         }
+        Network(analysis, B, "t-public", publicImage, "sg-open", "203.0.113.10");
+        Network(analysis, B, "t-private", publicImage, "sg-open");
+        Network(analysis, A, "t-alone", "private/app", "sg-closed", "198.51.100.2");
+        Pair(analysis, A);
+        Pair(analysis, B);
 
         var findings = analysis.Complete();
 
         var expected = new (ExposureKind Kind, string Arn)[]
         {
-            (ExposureKind.PublicTaskRunsPublicImage, $"arn:aws:ecs:us-east-1:{B}:task/prod/t-public"),
-            (ExposureKind.PublicTask, $"arn:aws:ecs:us-east-1:{A}:task/prod/t-alone"),
-            (ExposureKind.PublicTask, $"arn:aws:ecs:us-east-1:{B}:task/prod/t-public"),
+            (ExposureKind.ReachableTaskRunsPublicImage, $"arn:aws:ecs:us-east-1:{B}:task/prod/t-public"),
+            (ExposureKind.InternetReachableTask, $"arn:aws:ecs:us-east-1:{B}:task/prod/t-public"),
             (ExposureKind.PublicRepository, $"arn:aws:ecr:us-east-1:{A}:repository/open/app"),
             (ExposureKind.TaskRunsPublicImage, $"arn:aws:ecs:us-east-1:{B}:task/prod/t-private"),
             (ExposureKind.ServiceAssignsPublicIp, $"arn:aws:ecs:us-east-1:{B}:service/prod/web"),
             (ExposureKind.SecretLikeEnvironmentName, $"arn:aws:ecs:us-east-1:{B}:task-definition/web:1"),
+            (ExposureKind.PublicIpNotReachable, $"arn:aws:ecs:us-east-1:{A}:task/prod/t-alone"),
             (ExposureKind.ScanOnPushDisabled, $"arn:aws:ecr:us-east-1:{A}:repository/private/app"),
             (ExposureKind.MutableImageTags, $"arn:aws:ecr:us-east-1:{A}:repository/private/app"),
         };
@@ -95,6 +121,16 @@ public class ExposureAnalysisTests
         Assert.Equal(new[] { $"arn:aws:ecr:us-east-1:{A}:repository/open/app" }, combination.RelatedArns);
         Assert.Contains("203.0.113.10", combination.Reason);
         Assert.Contains("open/app", combination.Reason);
+        Assert.Equal("internet \u2192 igw-1 \u2192 203.0.113.10 (eni-t-public) \u2192 task t-public (all ports)", combination.Path);
+        Assert.Equal(new[] { "sha256:t-public" }, combination.ImageDigests);
+        var reachable = Assert.Single(findings, f => f.Kind == ExposureKind.InternetReachableTask);
+        Assert.Equal(combination.Path, reachable.Path);
+        Assert.Contains("security group sg-open admits all traffic from 0.0.0.0/0", reachable.Evidence);
+        var low = Assert.Single(findings, f => f.Kind == ExposureKind.PublicIpNotReachable);
+        Assert.Contains("198.51.100.2", low.Reason);
+        Assert.Contains("no security group admits 0.0.0.0/0", low.Reason);
+        Assert.Null(low.Path);
+        Assert.StartsWith("internet \u2192 Amazon ECR \u2192 repository open/app", Assert.Single(findings, f => f.Kind == ExposureKind.PublicRepository).Path);
         Assert.Contains("PullForAll", Assert.Single(findings, f => f.Kind == ExposureKind.PublicRepository).Reason);
 
         var secrets = Assert.Single(findings, f => f.Kind == ExposureKind.SecretLikeEnvironmentName);
@@ -125,7 +161,9 @@ public class ExposureAnalysisTests
         var analysis = new ExposureAnalysis();
         analysis.Add(Repository(A, "org/app", OrgPolicy));
         analysis.Add(Task(B, "t1", A + ".dkr.ecr.us-east-1.amazonaws.com/org/app:latest", "203.0.113.1"));
+        Network(analysis, B, "t1", A + ".dkr.ecr.us-east-1.amazonaws.com/org/app:latest", "sg-open", "203.0.113.1");
+        Pair(analysis, B);
 
-        Assert.Equal(new[] { ExposureKind.PublicTask }, analysis.Complete().Select(f => f.Kind));
+        Assert.Equal(new[] { ExposureKind.InternetReachableTask }, analysis.Complete().Select(f => f.Kind));
     }
 }

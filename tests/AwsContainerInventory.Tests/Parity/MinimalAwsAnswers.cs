@@ -8,7 +8,9 @@ namespace AwsContainerInventory.Tests.Parity;
 /// Small, valid answers for every operation the module sends, so each cmdlet goes on to its next calls: two ECR
 /// repositories with two images each (and any digest asked for), a BASIC registry scanning rule, clusters alpha and beta with eleven services each (two DescribeServices batches), two tasks per
 /// status per cluster with a network interface each, two task definitions. Every listing gives a nextToken on its
-/// first page and none on its second, so first and next page requests are both recorded.
+/// first page and none on its second, so first and next page requests are both recorded. For reachability, svc-1
+/// registers its tasks in an ip target group behind an internet-facing ALB, svc-2 in an instance target group (its
+/// task runs on a container instance); interfaces have a security group and a VPC (see <see cref="MinimalNetworkAnswers"/>).
 /// </summary>
 internal static class MinimalAwsAnswers
 {
@@ -58,6 +60,7 @@ internal static class MinimalAwsAnswers
             ["tags"] = new JsonArray(new JsonObject { ["key"] = "team", ["value"] = "parity" }),
         }),
         ("ec2", "DescribeNetworkInterfaces") => NetworkInterfaces(request),
+        ("ec2", _) or ("elasticloadbalancing", _) or ("ecs", "DescribeContainerInstances") => MinimalNetworkAnswers.Answer(request),
         ("sts", "AssumeRole") => Xml("<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult><Credentials>"
             + "<AccessKeyId>ASIAPARITY0000000001</AccessKeyId><SecretAccessKey>parity-assumed-secret</SecretAccessKey>"
             + "<SessionToken>parity-session-token</SessionToken><Expiration>" + DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
@@ -140,7 +143,10 @@ internal static class MinimalAwsAnswers
     {
         ["serviceArn"] = arn, ["serviceName"] = arn.Substring(arn.LastIndexOf('/') + 1), ["clusterArn"] = EcsArn("cluster/" + cluster),
         ["status"] = "ACTIVE", ["desiredCount"] = 1, ["runningCount"] = 1, ["pendingCount"] = 0, ["launchType"] = "FARGATE",
-        ["taskDefinition"] = EcsArn("task-definition/web:1"), ["loadBalancers"] = new JsonArray(),
+        ["taskDefinition"] = EcsArn("task-definition/web:1"),
+        ["loadBalancers"] = arn.EndsWith("/svc-1") || arn.EndsWith("/svc-2")
+            ? new JsonArray(new JsonObject { ["targetGroupArn"] = MinimalNetworkAnswers.TargetGroupArn(arn.EndsWith("/svc-1") ? "web-tg" : "legacy-tg"), ["containerName"] = "web", ["containerPort"] = 80 })
+            : new JsonArray(),
         ["networkConfiguration"] = new JsonObject
         {
             ["awsvpcConfiguration"] = new JsonObject
@@ -155,6 +161,9 @@ internal static class MinimalAwsAnswers
         ["taskArn"] = arn, ["clusterArn"] = EcsArn("cluster/" + cluster), ["taskDefinitionArn"] = EcsArn("task-definition/web:1"),
         ["lastStatus"] = arn.Contains("/stopped") ? "STOPPED" : "RUNNING", ["desiredStatus"] = arn.Contains("/stopped") ? "STOPPED" : "RUNNING",
         ["launchType"] = "FARGATE", ["createdAt"] = 1767225600,
+        // The first running task of a cluster belongs to svc-1 (ip targets), the second to svc-2 on a container instance.
+        ["group"] = arn.EndsWith("/running1") ? "service:svc-1" : arn.EndsWith("/running2") ? "service:svc-2" : "family:web",
+        ["containerInstanceArn"] = arn.EndsWith("/running2") ? EcsArn("container-instance/" + cluster + "/ci-1") : null,
         ["containers"] = new JsonArray(new JsonObject
         {
             ["name"] = "web", ["image"] = Account + ".dkr.ecr." + Region + ".amazonaws.com/parity/api:1", ["imageDigest"] = TaskImageDigest,
@@ -189,7 +198,8 @@ internal static class MinimalAwsAnswers
         var ids = request.Form!.Where(p => p.Key.StartsWith("Filter.1.Value.", StringComparison.Ordinal)).Select(p => p.Value).ToList();
         bool first = FirstPage(request);
         var items = string.Concat((first ? ids.Take(1) : ids.Skip(1)).Select(id =>
-            "<item><networkInterfaceId>" + SecurityElement.Escape(id) + "</networkInterfaceId><association><publicIp>203.0.113."
+            "<item><networkInterfaceId>" + SecurityElement.Escape(id) + "</networkInterfaceId><subnetId>subnet-0parity</subnetId><vpcId>vpc-0parity</vpcId>"
+            + "<groupSet><item><groupId>sg-0parity</groupId><groupName>parity</groupName></item></groupSet><association><publicIp>203.0.113."
             + (Math.Abs(id.GetHashCode()) % 250 + 1) + "</publicIp></association><privateIpAddressesSet/></item>"));
         return Xml("<DescribeNetworkInterfacesResponse xmlns=\"" + Ec2Namespace + "\"><requestId>parity</requestId><networkInterfaceSet>" + items
             + "</networkInterfaceSet>" + (first ? "<nextToken>" + NextToken + "</nextToken>" : string.Empty) + "</DescribeNetworkInterfacesResponse>");

@@ -59,6 +59,20 @@ public static class ParityOperations
         new ParityOperation("ec2", "DescribeNetworkInterfaces", "ec2", "ec2", FirstPage("NextToken"), NextPage("NextToken"),
             new ParityVariant("network-interface-id filter", r => r.Parameter("Filter.1.Name") == "network-interface-id" && r.Parameter("Filter.1.Value.2") != null)),
 
+        new ParityOperation("ec2", "DescribeSecurityGroups", "ec2", "ec2", FirstPage("NextToken"), NextPage("NextToken"),
+            new ParityVariant("group-id filter", r => r.Parameter("Filter.1.Name") == "group-id" && r.Parameter("Filter.1.Value.1") != null)),
+        new ParityOperation("ec2", "DescribeRouteTables", "ec2", "ec2", FirstPage("NextToken"), NextPage("NextToken"),
+            new ParityVariant("vpc-id filter", r => r.Parameter("Filter.1.Name") == "vpc-id" && r.Parameter("Filter.1.Value.1") != null)),
+        new ParityOperation("ecs", "DescribeContainerInstances", "ecs", "json", Any("cluster and container instance ARNs")),
+
+        new ParityOperation("elasticloadbalancing", "DescribeLoadBalancers", "elbv2", "query", FirstPage("Marker"), NextPage("Marker")),
+        new ParityOperation("elasticloadbalancing", "DescribeTargetGroups", "elbv2", "query", FirstPage("Marker"), NextPage("Marker")),
+        new ParityOperation("elasticloadbalancing", "DescribeListeners", "elbv2", "query", FirstPage("Marker"), NextPage("Marker"),
+            new ParityVariant("by load balancer ARN", r => r.Parameter("LoadBalancerArn") != null)),
+        new ParityOperation("elasticloadbalancing", "DescribeRules", "elbv2", "query", FirstPage("Marker"), NextPage("Marker"),
+            new ParityVariant("by listener ARN", r => r.Parameter("ListenerArn") != null)),
+        new ParityOperation("elasticloadbalancing", "DescribeTargetHealth", "elbv2", "query", Any("target group ARN")),
+
         new ParityOperation("sts", "AssumeRole", "sts", "query", Any("role ARN, session name and duration")),
         // Not sent by any cmdlet today; driven directly so the hand-written request stays checked while it exists.
     };

@@ -11,6 +11,8 @@ public static class ResponseMemberReads
 {
     private static string[] Under(string prefix, params string[] paths) => paths.Select(p => prefix + "." + p).ToArray();
 
+    private static string[] And(string path, string[] more) => more.Prepend(path).ToArray();
+
     /// <summary>
     /// Every response member the module reads. Files are relative to src/AwsContainerInventory. Not listed: the
     /// names inside ECS attachment details (<c>networkInterfaceId</c>, <c>privateIPv4Address</c>, <c>subnetId</c>),
@@ -68,7 +70,39 @@ public static class ResponseMemberReads
         new MemberReads("Mapping/ApiValues.cs", "ecs", "DescribeTaskDefinition", "tags[].key", "tags[].value"),
 
         new MemberReads("Wire/Ec2Client.cs", "ec2", "DescribeNetworkInterfaces", "nextToken", "networkInterfaceSet[].networkInterfaceId",
-            "networkInterfaceSet[].association.publicIp", "networkInterfaceSet[].privateIpAddressesSet[].association.publicIp"),
+            "networkInterfaceSet[].association.publicIp", "networkInterfaceSet[].privateIpAddressesSet[].association.publicIp",
+            "networkInterfaceSet[].ipv6AddressesSet[].ipv6Address", "networkInterfaceSet[].privateIpAddress", "networkInterfaceSet[].groupSet[].groupId",
+            "networkInterfaceSet[].subnetId", "networkInterfaceSet[].vpcId"),
+        new MemberReads("Wire/Ec2Client.cs", "ec2", "DescribeSecurityGroups", And("nextToken", Under("securityGroupInfo[]",
+            "groupId", "groupName", "vpcId", "ipPermissions[].ipProtocol", "ipPermissions[].fromPort", "ipPermissions[].toPort",
+            "ipPermissions[].ipRanges[].cidrIp", "ipPermissions[].ipv6Ranges[].cidrIpv6"))),
+        new MemberReads("Wire/Ec2Client.cs", "ec2", "DescribeRouteTables", And("nextToken", Under("routeTableSet[]",
+            "routeTableId", "vpcId", "associationSet[].main", "associationSet[].subnetId", "associationSet[].associationState.state",
+            "routeSet[].destinationCidrBlock", "routeSet[].destinationIpv6CidrBlock", "routeSet[].gatewayId", "routeSet[].state"))),
+
+        new MemberReads("Wire/EcsClient.cs", "ecs", "DescribeContainerInstances", "containerInstances[]", "failures[].arn", "failures[].reason"),
+        new MemberReads("Inventory/ReachabilityReader.cs", "ecs", "DescribeContainerInstances", "containerInstances[].containerInstanceArn", "containerInstances[].ec2InstanceId"),
+        new MemberReads("Exposure/Reachability/TaskFacts.cs", "ecs", "DescribeTasks", Under("tasks[]",
+            "taskArn", "clusterArn", "group", "taskDefinitionArn", "containerInstanceArn", "attachments[].type", "attachments[].status",
+            "attachments[].details[].name", "attachments[].details[].value", "containers[].imageDigest",
+            "containers[].networkBindings[].containerPort", "containers[].networkBindings[].hostPort", "containers[].networkBindings[].protocol",
+            "containers[].networkBindings[].containerPortRange", "containers[].networkBindings[].hostPortRange")),
+        new MemberReads("Exposure/Reachability/TaskFacts.cs", "ecs", "DescribeTaskDefinition", Under("taskDefinition",
+            "taskDefinitionArn", "networkMode", "containerDefinitions[].portMappings[].containerPort", "containerDefinitions[].portMappings[].hostPort",
+            "containerDefinitions[].portMappings[].protocol", "containerDefinitions[].portMappings[].containerPortRange")),
+
+        new MemberReads("Wire/Elbv2Client.cs", "elbv2", "DescribeLoadBalancers", And("NextMarker", Under("LoadBalancers[]",
+            "LoadBalancerArn", "LoadBalancerName", "Scheme", "Type", "IpAddressType", "VpcId", "SecurityGroups[]"))),
+        new MemberReads("Wire/Elbv2Client.cs", "elbv2", "DescribeTargetGroups", And("NextMarker", Under("TargetGroups[]",
+            "TargetGroupArn", "TargetGroupName", "TargetType", "Protocol", "Port", "LoadBalancerArns[]"))),
+        new MemberReads("Wire/Elbv2Client.cs", "elbv2", "DescribeListeners", And("NextMarker", Under("Listeners[]",
+            "ListenerArn", "LoadBalancerArn", "Port", "Protocol", "DefaultActions[].Type", "DefaultActions[].Order", "DefaultActions[].TargetGroupArn",
+            "DefaultActions[].ForwardConfig.TargetGroups[].TargetGroupArn", "DefaultActions[].ForwardConfig.TargetGroups[].Weight"))),
+        new MemberReads("Wire/Elbv2Client.cs", "elbv2", "DescribeRules", And("NextMarker", Under("Rules[]",
+            "RuleArn", "Priority", "IsDefault", "Conditions[].Field", "Conditions[].Values[]", "Conditions[].PathPatternConfig.Values[]",
+            "Conditions[].HostHeaderConfig.Values[]", "Actions[].Type", "Actions[].Order", "Actions[].TargetGroupArn",
+            "Actions[].ForwardConfig.TargetGroups[].TargetGroupArn", "Actions[].ForwardConfig.TargetGroups[].Weight"))),
+        new MemberReads("Wire/Elbv2Client.cs", "elbv2", "DescribeTargetHealth", Under("TargetHealthDescriptions[]", "Target.Id", "Target.Port", "TargetHealth.State")),
 
     };
 }

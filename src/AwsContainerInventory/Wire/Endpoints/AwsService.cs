@@ -14,9 +14,10 @@ namespace AwsContainerInventory.Wire.Endpoints
         public static readonly AwsService Ecs = new AwsService("ECS", "ecs");
         public static readonly AwsService Ec2 = new AwsService("EC2", "ec2");
         public static readonly AwsService Sts = new AwsService("STS", "sts");
+        public static readonly AwsService ElasticLoadBalancingV2 = new AwsService("Elastic Load Balancing v2", "elbv2");
 
         /// <summary>Every service whose endpoint a session resolves and reports.</summary>
-        public static readonly IReadOnlyList<AwsService> All = new[] { Ecr, Ecs, Ec2, Sts };
+        public static readonly IReadOnlyList<AwsService> All = new[] { Ecr, Ecs, Ec2, Sts, ElasticLoadBalancingV2 };
 
         private readonly Lazy<EndpointRuleSet> _ruleSet;
 

@@ -17,7 +17,7 @@ public sealed class EndpointOracleTests
 
     private static readonly Dictionary<string, AwsService> Services = new(StringComparer.Ordinal)
     {
-        ["ecr"] = AwsService.Ecr, ["ecs"] = AwsService.Ecs, ["ec2"] = AwsService.Ec2, ["sts"] = AwsService.Sts,
+        ["ecr"] = AwsService.Ecr, ["ecs"] = AwsService.Ecs, ["ec2"] = AwsService.Ec2, ["sts"] = AwsService.Sts, ["elbv2"] = AwsService.ElasticLoadBalancingV2,
     };
 
     [Fact]
