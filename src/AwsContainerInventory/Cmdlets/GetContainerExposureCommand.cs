@@ -34,7 +34,26 @@ namespace AwsContainerInventory.Cmdlets
 
         protected override void ProcessRecord()
         {
-            Plan.ForEachScope("Assessing container exposure", (scope, token) => ExposureInventory.ReadAsync(scope, _analysis, Run, Session, token));
+            // Two parts: every pair's inventory and network first; then, once all are in and the verdicts can be made,
+            // the ECR scan results of the images the reachable tasks run, each asked in the pair that holds its registry.
+            var inventoried = new PairBarrier();
+            Plan.ForEachScope("Assessing container exposure", async (scope, token) =>
+            {
+                try
+                {
+                    await ExposureInventory.ReadAsync(scope, _analysis, Run, Session, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    inventoried.PairDone();
+                }
+            });
+            Plan.ForEachScope("Reading the scan results of reachable images", async (scope, token) =>
+            {
+                await inventoried.WhenAllDoneAsync(token).ConfigureAwait(false);
+                await ExposureInventory.ReadReachableImageScansAsync(scope, _analysis, Run, Session, token).ConfigureAwait(false);
+            });
+            Run.Start(async token => inventoried.ExpectPairs((await Plan.AllScopesAsync().ConfigureAwait(false)).Count));
             Run.DrainAvailable(this);
         }
 

@@ -85,7 +85,7 @@ namespace AwsContainerInventory.Cmdlets
                 ImagesInUse? inUse = _inUse;
                 Plan.ForEachScope("Reading ECR images", async (scope, token) =>
                 {
-                    if (inUse != null) await inUse.WhenAllReadAsync(token).ConfigureAwait(false);
+                    if (inUse != null) await inUse.AllRead.WhenAllDoneAsync(token).ConfigureAwait(false);
                     await EcrImageInventory.ReadImagesAsync(scope, query, Run, Session, token).ConfigureAwait(false);
                 }, include: selection.AppliesTo);
             }
@@ -121,13 +121,13 @@ namespace AwsContainerInventory.Cmdlets
                 }
                 finally
                 {
-                    inUse.PairRead();
+                    inUse.AllRead.PairDone();
                 }
             });
             Run.Start(async token =>
             {
-                inUse.ExpectPairs((await Plan.AllScopesAsync().ConfigureAwait(false)).Count);
-                await inUse.WhenAllReadAsync(token).ConfigureAwait(false);
+                inUse.AllRead.ExpectPairs((await Plan.AllScopesAsync().ConfigureAwait(false)).Count);
+                await inUse.AllRead.WhenAllDoneAsync(token).ConfigureAwait(false);
                 Run.WriteVerbose("Running tasks use " + inUse.RepositoryCount + " ECR repositor" + (inUse.RepositoryCount == 1 ? "y" : "ies") + " by digest.");
             });
         }

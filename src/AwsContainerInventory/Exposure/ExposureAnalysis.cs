@@ -22,6 +22,19 @@ namespace AwsContainerInventory.Exposure
         private readonly ConcurrentDictionary<string, byte> _taskDefinitionsInUse = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, byte> _taskDefinitionsClaimed = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         private readonly DateTime _capturedAt = DateTime.UtcNow;
+        // Each task's private ECR images (repository ARN, digest), and the scanned images the join found for them.
+        private readonly ConcurrentDictionary<string, IReadOnlyList<KeyValuePair<string, string>>> _taskEcrImages =
+            new ConcurrentDictionary<string, IReadOnlyList<KeyValuePair<string, string>>>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, EcrImage> _scannedImages = new ConcurrentDictionary<string, EcrImage>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, byte> _listedRepositories = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        private readonly Lazy<Dictionary<string, TaskReachability>> _verdicts;
+
+        public ExposureAnalysis()
+        {
+            // Decided once, after every pair's facts are in (the image join asks first, Complete after).
+            _verdicts = new Lazy<Dictionary<string, TaskReachability>>(
+                () => Reachability.Evaluate().ToDictionary(v => v.Task.TaskArn, StringComparer.Ordinal), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        }
 
         /// <summary>ScanOnPushDisabled: the registries' scanning configurations and the repositories they judge.</summary>
         public RegistryScanningChecks RegistryScanning { get; } = new RegistryScanningChecks();
@@ -55,9 +68,14 @@ namespace AwsContainerInventory.Exposure
         /// <summary>Every finding, the joins included, most severe first.</summary>
         public IReadOnlyList<ExposureFinding> Complete()
         {
-            var verdicts = Reachability.Evaluate().ToDictionary(v => v.Task.TaskArn, StringComparer.Ordinal);
+            var verdicts = _verdicts.Value;
             foreach (TaskReachability verdict in verdicts.Values)
+            {
                 foreach (ExposureFinding finding in TaskFindings.Reachability(verdict, _capturedAt)) _findings.Enqueue(finding);
+                List<EcrImage> vulnerable = ImagesOf(verdict.Task.TaskArn).Where(image => image.CriticalFindings > 0).ToList();
+                if (verdict.Verdict == ReachabilityVerdict.Reachable && vulnerable.Count > 0)
+                    _findings.Enqueue(TaskFindings.VulnerableImages(verdict, vulnerable, _capturedAt));
+            }
             foreach (TaskImages task in _tasksWithEcrImages)
             {
                 var publicSources = task.RepositoryArns.Where(_publicRepositories.ContainsKey).ToList();
@@ -88,6 +106,7 @@ namespace AwsContainerInventory.Exposure
                     "Repository " + repository.RepositoryName + " lets any principal in without a narrowing condition: statement " + statement + ".",
                     "internet \u2192 Amazon ECR \u2192 repository " + repository.RepositoryName + " (policy statement " + statement + ")");
             }
+            _listedRepositories.TryAdd(repository.RepositoryArn, 0);
             RegistryScanning.AddRepository(repository);
             // MUTABLE_WITH_EXCLUSION keeps only the excluded tags immutable: every other tag can still be overwritten.
             if (repository.ImageTagMutability == "MUTABLE" || repository.ImageTagMutability == "MUTABLE_WITH_EXCLUSION")
@@ -105,8 +124,32 @@ namespace AwsContainerInventory.Exposure
             }
         }
 
+        /// <summary>
+        /// The ECR images the tasks the internet reaches run, repository ARN to digests: what the scan join looks up
+        /// (Get-ContainerExposure asks once every pair's facts are in). Only repositories this run listed: one in an
+        /// account or region outside the session, or deleted since the task started, has nothing to ask.
+        /// </summary>
+        public IReadOnlyDictionary<string, IReadOnlyCollection<string>> ReachableImageDigests() =>
+            _verdicts.Value.Values.Where(v => v.Verdict == ReachabilityVerdict.Reachable)
+                .SelectMany(v => _taskEcrImages.TryGetValue(v.Task.TaskArn, out var images) ? images : Array.Empty<KeyValuePair<string, string>>())
+                .Where(image => _listedRepositories.ContainsKey(image.Key))
+                .GroupBy(image => image.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyCollection<string>)g.Select(image => image.Value).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+
+        /// <summary>Takes the scanned images the join found (ecr:DescribeImages by digest); called from worker threads.</summary>
+        public void AddScannedImages(IEnumerable<EcrImage> images)
+        {
+            foreach (EcrImage image in images) _scannedImages[image.RepositoryArn + "@" + image.ImageDigest] = image;
+        }
+
+        private IEnumerable<EcrImage> ImagesOf(string taskArn) =>
+            (_taskEcrImages.TryGetValue(taskArn, out var images) ? images : Array.Empty<KeyValuePair<string, string>>())
+                .Select(image => _scannedImages.TryGetValue(image.Key + "@" + image.Value, out EcrImage? scanned) ? scanned : null)
+                .Where(scanned => scanned != null).Select(scanned => scanned!);
+
         private void AddTask(EcsTask task)
         {
+            if (task.EcrImageDigests.Count > 0) _taskEcrImages[task.TaskArn] = task.EcrImageDigests;
             if (task.TaskDefinitionArn != null) _taskDefinitionsInUse.TryAdd(task.TaskDefinitionArn, 0);
             string name = ShortName(task.ClusterArn) + "/" + ShortName(task.TaskArn);
             // Whether the internet reaches the task is decided at the end of the run (Reachability), from the facts the pair read.

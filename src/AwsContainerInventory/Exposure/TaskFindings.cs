@@ -55,6 +55,18 @@ namespace AwsContainerInventory.Exposure
                 "Task " + name + " runs an image from " + repositories + ", which anyone can pull.", ValueList.Of(repositoryArns), capturedAt);
         }
 
+        /// <summary>A task the internet reaches runs images whose ECR scan reports critical findings (Critical).</summary>
+        public static ExposureFinding VulnerableImages(TaskReachability verdict, IReadOnlyList<EcrImage> images, DateTime capturedAt)
+        {
+            string list = string.Join(", ", images.Select(image => image.RepositoryName + "@" + ShortDigest(image.ImageDigest)
+                + " (" + Count(image.CriticalFindings ?? 0, "critical finding") + (image.HighFindings > 0 ? ", " + image.HighFindings + " high" : string.Empty) + ")"));
+            return Finding(ExposureKind.ReachableTaskRunsVulnerableImage, verdict.Task,
+                "Task " + verdict.Task.Name + " is reachable from the internet (" + verdict.Paths[0].Text + ") and runs " + list + " by its ECR scan.",
+                Paths(verdict), Evidence(verdict), capturedAt, images.Select(image => image.RepositoryArn).Distinct(StringComparer.Ordinal));
+        }
+
+        private static string ShortDigest(string digest) => digest.StartsWith("sha256:", StringComparison.Ordinal) && digest.Length >= 19 ? digest.Substring(0, 19) + "…" : digest;
+
         private static ExposureFinding Finding(ExposureKind kind, TaskFacts task, string reason, string path, IEnumerable<string> evidence, DateTime capturedAt,
             IEnumerable<string>? related = null) =>
             new ExposureFinding(kind, task.TaskArn, task.Name, task.Region, task.AccountId, reason, ValueList.Of(related ?? Array.Empty<string>()), capturedAt,

@@ -44,5 +44,18 @@ namespace AwsContainerInventory.Inventory
                 run.WriteError(InventoryErrors.ScopeFailed(error, scope, what));
             }
         }
+
+        /// <summary>
+        /// The scan results (ecr:DescribeImages by digest, at most 100 a call) of the images reachable tasks run, for
+        /// the repositories of this pair's account and region; a pair whose registry no reachable task uses asks nothing.
+        /// </summary>
+        public static async Task ReadReachableImageScansAsync(InventoryScope scope, ExposureAnalysis analysis, InventoryRun run, InventorySession session,
+            CancellationToken cancellationToken)
+        {
+            IReadOnlyDictionary<string, IReadOnlyCollection<string>> digests = analysis.ReachableImageDigests();
+            if (digests.Count == 0) return;
+            ImagesByDigest found = await EcrImageInventory.DescribeImagesByDigestAsync(scope, digests, run, session, cancellationToken).ConfigureAwait(false);
+            analysis.AddScannedImages(found.Images);
+        }
     }
 }

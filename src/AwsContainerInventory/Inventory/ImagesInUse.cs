@@ -2,8 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace AwsContainerInventory.Inventory
 {
@@ -16,10 +14,6 @@ namespace AwsContainerInventory.Inventory
     {
         private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _digests =
             new ConcurrentDictionary<string, ConcurrentDictionary<string, byte>>(StringComparer.Ordinal);
-        private readonly TaskCompletionSource<bool> _allRead = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly object _sync = new object();
-        private int _expectedPairs = -1;
-        private int _pairsRead;
 
         /// <summary>Worker threads: takes the task's (repository ARN, digest) pairs.</summary>
         public void Add(EcsTask task)
@@ -36,36 +30,7 @@ namespace AwsContainerInventory.Inventory
 
         public int RepositoryCount => _digests.Count;
 
-        /// <summary>How many pairs will read their tasks (known once every role has been assumed or has failed).</summary>
-        public void ExpectPairs(int count)
-        {
-            lock (_sync) _expectedPairs = count;
-            CompleteIfAllRead();
-        }
-
-        /// <summary>One pair has read its running tasks, or failed to (its error is reported where it failed).</summary>
-        public void PairRead()
-        {
-            lock (_sync) _pairsRead++;
-            CompleteIfAllRead();
-        }
-
-        /// <summary>Completes when every pair's tasks have been read; cancelled with the run.</summary>
-        public async Task WhenAllReadAsync(CancellationToken cancellationToken)
-        {
-            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (cancellationToken.Register(() => cancelled.TrySetCanceled(cancellationToken)))
-            {
-                Task<bool> first = await Task.WhenAny(_allRead.Task, cancelled.Task).ConfigureAwait(false);
-                await first.ConfigureAwait(false);
-            }
-        }
-
-        private void CompleteIfAllRead()
-        {
-            bool done;
-            lock (_sync) done = _expectedPairs >= 0 && _pairsRead >= _expectedPairs;
-            if (done) _allRead.TrySetResult(true);
-        }
+        /// <summary>Opens when every pair's running tasks have been read.</summary>
+        public PairBarrier AllRead { get; } = new PairBarrier();
     }
 }

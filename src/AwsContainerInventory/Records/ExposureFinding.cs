@@ -54,6 +54,7 @@ namespace AwsContainerInventory
 
         public static ExposureSeverity SeverityOf(ExposureKind kind) => kind switch
         {
+            ExposureKind.ReachableTaskRunsVulnerableImage => ExposureSeverity.Critical,
             ExposureKind.ReachableTaskRunsPublicImage => ExposureSeverity.Critical,
             ExposureKind.InternetReachableTask => ExposureSeverity.High,
             ExposureKind.PublicRepository => ExposureSeverity.High,

@@ -3,6 +3,9 @@ namespace AwsContainerInventory
     /// <summary>What Get-ContainerExposure found; each kind has one fixed severity (see <see cref="ExposureFinding.SeverityOf"/>).</summary>
     public enum ExposureKind
     {
+        /// <summary>A task the internet can reach runs an image whose ECR scan reports critical findings (Critical).</summary>
+        ReachableTaskRunsVulnerableImage,
+
         /// <summary>A task the internet can reach runs an image from a repository anyone can pull (Critical).</summary>
         ReachableTaskRunsPublicImage,
 

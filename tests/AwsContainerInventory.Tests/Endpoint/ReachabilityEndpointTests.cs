@@ -232,4 +232,37 @@ public sealed class ReachabilityEndpointTests : IAsyncLifetime
         }
         _endpoint.Faults.Clear();
     }
+
+    [Fact]
+    public void A_reachable_task_running_an_image_with_critical_findings_is_critical_and_only_its_images_are_described()
+    {
+        Shop shop = Seed(publicTasks: 2);
+        // The registry holds the image two tasks run; one of them is reachable only because its group is open.
+        Estate.AddRepository(Account, Region, "shop/api");
+        string vulnerable = Estate.AddImage(Account, Region, "shop/api", "vulnerable", new[] { "1.0" }, new Dictionary<string, int> { ["CRITICAL"] = 3, ["HIGH"] = 1 });
+        Estate.AddImage(Account, Region, "shop/api", "unused", new[] { "0.9" }, new Dictionary<string, int> { ["CRITICAL"] = 7 });
+        foreach (string taskArn in new[] { shop.PublicTasks[0], shop.ApiTask })
+        {
+            JsonObject task = Estate.GetTask(Account, Region, Cluster, taskArn)!;
+            task["containers"]![0]!["image"] = Account + ".dkr.ecr." + Region + ".amazonaws.com/shop/api:1.0";
+            task["containers"]![0]!["imageDigest"] = vulnerable;
+            Estate.AddTask(Account, Region, task);
+        }
+        Connect();
+
+        var result = CmdletHarness.Invoke("Get-ContainerExposure");
+
+        Assert.Empty(result.Errors);
+        var critical = result.Of<ExposureFinding>().Where(f => f.Kind == ExposureKind.ReachableTaskRunsVulnerableImage).ToList();
+        Assert.Equal(new[] { shop.ApiTask, shop.PublicTasks[0] }.OrderBy(a => a, StringComparer.Ordinal), critical.Select(f => f.ResourceArn).OrderBy(a => a, StringComparer.Ordinal));
+        Assert.All(critical, f =>
+        {
+            Assert.Equal(ExposureSeverity.Critical, f.Severity);
+            Assert.StartsWith("internet", f.Path);
+            Assert.Contains("3 critical findings, 1 high", f.Reason);
+        });
+        // One DescribeImages, by digest, for the one repository reachable tasks use: the image nobody runs is not asked.
+        var describe = Assert.Single(_endpoint.Stats.Calls("DescribeImages"));
+        Assert.Equal(1, describe.BatchSize);
+    }
 }

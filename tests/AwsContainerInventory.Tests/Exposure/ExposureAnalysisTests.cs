@@ -166,4 +166,47 @@ public class ExposureAnalysisTests
 
         Assert.Equal(new[] { ExposureKind.InternetReachableTask }, analysis.Complete().Select(f => f.Kind));
     }
+
+    private static EcrImage ScannedImage(string repositoryArn, string digest, int critical, int high) =>
+        EcrImageMapping.FromApi(Json("{\"registryId\":\"" + A + "\",\"repositoryName\":\"shop/api\",\"imageDigest\":\"" + digest + "\",\"imageTags\":[\"1\"],"
+            + "\"imageScanStatus\":{\"status\":\"COMPLETE\"},\"imageScanFindingsSummary\":{\"imageScanCompletedAt\":1700000000,"
+            + "\"findingSeverityCounts\":{\"CRITICAL\":" + critical + ",\"HIGH\":" + high + "}}}"), repositoryArn, "us-east-1", Now);
+
+    [Fact]
+    public void A_reachable_task_running_an_image_with_critical_scan_findings_is_critical_and_only_its_images_are_asked()
+    {
+        string image = A + ".dkr.ecr.us-east-1.amazonaws.com/shop/api:1";
+        string repositoryArn = "arn:aws:ecr:us-east-1:" + A + ":repository/shop/api";
+        var analysis = new ExposureAnalysis();
+        analysis.Add(Repository(A, "shop/api", null));
+        analysis.Add(Task(B, "t-hot", image, "203.0.113.7"));
+        analysis.Add(Task(B, "t-cold", image, "203.0.113.8"));
+        analysis.Add(Task(B, "t-clean", image, "203.0.113.9"));
+        Network(analysis, B, "t-hot", image, "sg-open", "203.0.113.7");
+        Network(analysis, B, "t-cold", image, "sg-closed", "203.0.113.8");
+        Network(analysis, B, "t-clean", image, "sg-open", "203.0.113.9");
+        Pair(analysis, B);
+
+        // Only the reachable tasks' images are looked up, in the registry that holds them (account A).
+        var asked = analysis.ReachableImageDigests();
+        Assert.Equal(new[] { repositoryArn }, asked.Keys);
+        Assert.Equal(new[] { "sha256:t-clean", "sha256:t-hot" }, asked[repositoryArn].OrderBy(d => d, StringComparer.Ordinal));
+
+        analysis.AddScannedImages(new[]
+        {
+            ScannedImage(repositoryArn, "sha256:t-hot", critical: 2, high: 5),
+            ScannedImage(repositoryArn, "sha256:t-cold", critical: 9, high: 0),
+            ScannedImage(repositoryArn, "sha256:t-clean", critical: 0, high: 3),
+        });
+        var findings = analysis.Complete();
+
+        var vulnerable = Assert.Single(findings, f => f.Kind == ExposureKind.ReachableTaskRunsVulnerableImage);
+        Assert.Equal(ExposureSeverity.Critical, vulnerable.Severity);
+        Assert.EndsWith("/t-hot", vulnerable.ResourceArn);
+        Assert.Contains("2 critical findings, 5 high", vulnerable.Reason);
+        Assert.NotNull(vulnerable.Path);
+        Assert.StartsWith("internet", vulnerable.Path);
+        Assert.Equal(new[] { repositoryArn }, vulnerable.RelatedArns);
+        Assert.Same(vulnerable, findings[0]);   // the most severe come first
+    }
 }
