@@ -17,7 +17,7 @@ import botocore
 import botocore.loaders
 
 # botocore's service names of the services the module calls (AwsService.RuleSetName).
-SERVICES = ["ecr", "ecs", "ec2", "sts"]
+SERVICES = ["ecr", "ecs", "ec2", "sts", "organizations"]
 
 
 def main():

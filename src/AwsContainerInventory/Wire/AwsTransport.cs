@@ -100,7 +100,7 @@ namespace AwsContainerInventory.Wire
                             try
                             {
                                 T result = parse(body);
-                                Retry.OnSuccess(lastRetryCost);
+                                Retry.OnSuccess(request, lastRetryCost);
                                 return result;
                             }
                             catch (Exception parseError) when (parseError is JsonException || parseError is FormatException || parseError is InvalidOperationException || parseError is KeyNotFoundException || parseError is System.Xml.XmlException)
@@ -145,7 +145,7 @@ namespace AwsContainerInventory.Wire
                 bool malformed = failure.ErrorCode == ClientCodes.MalformedResponse;
                 if (!ErrorClassifier.IsRetryable(failure.ErrorCode, failure.StatusCode) || attempt >= Retry.MaxRetries || outOfTime
                     || (malformed && malformedRetries >= RetryPolicy.MalformedResponseRetries)
-                    || !Retry.TryAcquireRetry(timedOut, out int cost))
+                    || !Retry.TryAcquireRetry(request, timedOut, out int cost))
                 {
                     throw failure;
                 }

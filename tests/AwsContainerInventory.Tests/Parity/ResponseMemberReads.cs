@@ -59,6 +59,11 @@ public static class ResponseMemberReads
 
         new MemberReads("Wire/Ec2Client.cs", "ec2", "DescribeNetworkInterfaces", "nextToken", "networkInterfaceSet[].networkInterfaceId",
             "networkInterfaceSet[].association.publicIp", "networkInterfaceSet[].privateIpAddressesSet[].association.publicIp"),
+        new MemberReads("Wire/Ec2Client.cs", "ec2", "DescribeRegions", "regionInfo[].regionName", "regionInfo[].optInStatus"),
+
+        new MemberReads("Wire/OrganizationsClient.cs", "organizations", "ListAccounts", Under("Accounts[]", "Id", "Name", "State", "Status").Append("NextToken").ToArray()),
+        new MemberReads("Wire/OrganizationsClient.cs", "organizations", "ListAccountsForParent", Under("Accounts[]", "Id", "Name", "State", "Status").Append("NextToken").ToArray()),
+        new MemberReads("Wire/OrganizationsClient.cs", "organizations", "ListChildren", "NextToken", "Children[].Id"),
 
     };
 }

@@ -97,14 +97,14 @@ public class AwsTransportTests
     }
 
     [Fact]
-    public void The_retry_quota_is_shared_and_refilled_by_successes()
+    public void The_retry_quota_of_a_pair_is_shared_by_its_calls_and_refilled_by_successes()
     {
         var policy = new RetryPolicy(10);
         int granted = 0;
-        while (policy.TryAcquireRetry(afterTimeout: false, out _)) granted++;
+        while (policy.QuotaFor(Keys, "us-east-1").TryAcquire(afterTimeout: false, out _)) granted++;
         Assert.Equal(RetryPolicy.QuotaCapacity / RetryPolicy.RetryCost, granted);
-        policy.OnSuccess(RetryPolicy.RetryCost);
-        Assert.True(policy.TryAcquireRetry(false, out _));
+        policy.QuotaFor(Keys, "us-east-1").Release(RetryPolicy.RetryCost);
+        Assert.True(policy.QuotaFor(Keys, "us-east-1").TryAcquire(false, out _));
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public class AwsTransportTests
         await client.DescribeRepositoriesAsync(100, null, CancellationToken.None);
 
         Assert.Equal(3, calls);
-        Assert.Equal(500 - 5 - 5 + 5, policy.AvailableQuota);
+        Assert.Equal(500 - 5 - 5 + 5, policy.QuotaFor(Keys, "us-east-1").Available);
     }
 
     [Fact]
@@ -195,12 +195,12 @@ public class AwsTransportTests
     {
         var handler = new FakeAwsHandler().On("DescribeRepositories", _ => FakeResponse.Json(new { repositories = Array.Empty<object>() }));
         var policy = new RetryPolicy(5, random: () => 0.0);
-        policy.TryAcquireRetry(afterTimeout: false, out _);
+        policy.QuotaFor(Keys, "us-east-1").TryAcquire(afterTimeout: false, out _);
         var (_, client) = Create(handler, policy);
 
         await client.DescribeRepositoriesAsync(100, null, CancellationToken.None);
 
-        Assert.Equal(496, policy.AvailableQuota);
+        Assert.Equal(496, policy.QuotaFor(Keys, "us-east-1").Available);
     }
 
     [Theory]
@@ -216,7 +216,7 @@ public class AwsTransportTests
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.DescribeRepositoriesAsync(100, null, CancellationToken.None));
 
         Assert.Equal(ClientCodes.ConnectionFailure, error.ErrorCode);
-        Assert.Equal(500 - 2 * costPerRetry, policy.AvailableQuota);
+        Assert.Equal(500 - 2 * costPerRetry, policy.QuotaFor(Keys, "us-east-1").Available);
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public class AwsTransportTests
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.DescribeRepositoriesAsync(100, null, CancellationToken.None));
 
         Assert.Equal(ClientCodes.Timeout, error.ErrorCode);
-        Assert.Equal(500 - 2 * RetryPolicy.TimeoutRetryCost, policy.AvailableQuota);
+        Assert.Equal(500 - 2 * RetryPolicy.TimeoutRetryCost, policy.QuotaFor(Keys, "us-east-1").Available);
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public class AwsTransportTests
         Assert.Equal(ClientCodes.MalformedResponse, error.ErrorCode);
         Assert.Equal(200, error.StatusCode);
         Assert.Equal(2, handler.CallCount("DescribeRepositories"));   // not MaxRetries + 1
-        Assert.Equal(500 - RetryPolicy.RetryCost, policy.AvailableQuota);
+        Assert.Equal(500 - RetryPolicy.RetryCost, policy.QuotaFor(Keys, "us-east-1").Available);
     }
 
     [Fact]

@@ -14,9 +14,13 @@ namespace AwsContainerInventory.Wire.Endpoints
         public static readonly AwsService Ecs = new AwsService("ECS", "ecs");
         public static readonly AwsService Ec2 = new AwsService("EC2", "ec2");
         public static readonly AwsService Sts = new AwsService("STS", "sts");
+        public static readonly AwsService Organizations = new AwsService("Organizations", "organizations");
 
-        /// <summary>Every service whose endpoint a session resolves and reports.</summary>
-        public static readonly IReadOnlyList<AwsService> All = new[] { Ecr, Ecs, Ec2, Sts };
+        /// <summary>The services every inventoried region needs an endpoint of.</summary>
+        public static readonly IReadOnlyList<AwsService> PerRegion = new[] { Ecr, Ecs, Ec2, Sts };
+
+        /// <summary>Every service whose endpoint a session resolves and reports (Organizations only for account discovery).</summary>
+        public static readonly IReadOnlyList<AwsService> All = new[] { Ecr, Ecs, Ec2, Sts, Organizations };
 
         private readonly Lazy<EndpointRuleSet> _ruleSet;
 
