@@ -20,7 +20,7 @@ internal sealed partial class Ec2Handler(Estate estate, EndpointStats stats) : I
     /// </summary>
     public const int MaxValuesPerRequest = 200;
 
-    public static readonly IReadOnlySet<string> Operations = new HashSet<string> { "DescribeNetworkInterfaces" };
+    public static readonly IReadOnlySet<string> Operations = new HashSet<string> { "DescribeNetworkInterfaces", "DescribeRegions" };
 
     private static readonly IReadOnlySet<string> FilterNames =
         new HashSet<string> { "network-interface-id", "subnet-id", "vpc-id", "association.public-ip" };
@@ -45,6 +45,7 @@ internal sealed partial class Ec2Handler(Estate estate, EndpointStats stats) : I
         return call.Operation switch
         {
             "DescribeNetworkInterfaces" => DescribeNetworkInterfaces(call),
+            "DescribeRegions" => DescribeRegions(call),
             _ => throw InvalidAction(call.Operation),
         };
     }

@@ -608,6 +608,7 @@ public sealed partial class Estate
         _deniedRoles.Clear();
         _deniedOperations.Clear();
         _regions.Clear();
+        ClearOrganizationAndRegionsLocked();
         _temporaryCredentialLifetime = null;
         if (!keepIssuedCredentials)
         {
@@ -728,12 +729,13 @@ public sealed partial class Estate
             "ec2" => Ec2Handler.Operations,
             "ecr" => EcrHandler.Operations,
             "ecs" => EcsHandler.Operations,
+            "organizations" => OrganizationsHandler.Operations,
             _ => null,
         };
         if (operations is null || !operations.Contains(action![(colon + 1)..]))
         {
             throw new ArgumentException(
-                $"Not an operation the endpoint can deny: '{action}'. Use service:Operation with service ec2, ecr or ecs, e.g. ec2:DescribeNetworkInterfaces.",
+                $"Not an operation the endpoint can deny: '{action}'. Use service:Operation with service ec2, ecr, ecs or organizations, e.g. ec2:DescribeNetworkInterfaces.",
                 nameof(action));
         }
     }

@@ -32,6 +32,10 @@ internal sealed class AuthenticationException(AuthFailure failure, string messag
 {
     public AuthFailure Failure { get; } = failure;
 
+    /// <summary>A call to an opt-in region the caller's account has not enabled: AWS knows none of its credentials there.</summary>
+    public static AuthenticationException RegionNotEnabled() =>
+        new(AuthFailure.UnrecognizedClient, "The security token included in the request is invalid.");
+
     public AwsServiceException ToServiceException(AwsService service)
     {
         var (status, code) = service switch

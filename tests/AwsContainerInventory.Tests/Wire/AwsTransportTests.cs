@@ -107,6 +107,36 @@ public class AwsTransportTests
         Assert.True(policy.QuotaFor(Keys, "us-east-1").TryAcquire(false, out _));
     }
 
+    /// <summary>
+    /// botocore keeps a retry quota per client; the session keeps one per (credentials × region), so one account or region
+    /// that uses up its retries does not stop another pair's, under the same transport and cap.
+    /// </summary>
+    [Fact]
+    public async Task A_pair_that_used_up_its_retry_quota_does_not_take_another_pairs_retries()
+    {
+        var throttled = new StaticCredentialProvider(new AwsCredentials("AKIDTHROTTLED", "throttled-secret"), "throttled");
+        var calm = new StaticCredentialProvider(new AwsCredentials("AKIDCALM", "calm-secret"), "calm");
+        int attempts = 0;
+        var handler = new FakeAwsHandler().On("DescribeRepositories", _ => Interlocked.Increment(ref attempts) % 2 == 1
+            ? FakeResponse.Error(400, "ThrottlingException", "Rate exceeded") : FakeResponse.Json(new { repositories = Array.Empty<object>() }));
+        var policy = new RetryPolicy(5, random: () => 0.0);
+        var transport = new AwsTransport(4, policy, new HttpClient(handler));
+        while (policy.QuotaFor(throttled, "us-east-1").TryAcquire(afterTimeout: false, out _)) { }
+
+        // Every first attempt is throttled: other credentials, and the same credentials in another region, retry and
+        // succeed; the spent pair fails at its first throttle.
+        await new EcrClient(transport, new Uri("https://aws.test/"), "us-east-1", calm, null).DescribeRepositoriesAsync(100, null, CancellationToken.None);
+        await new EcrClient(transport, new Uri("https://aws.test/"), "eu-west-1", throttled, null).DescribeRepositoriesAsync(100, null, CancellationToken.None);
+        var spent = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            new EcrClient(transport, new Uri("https://aws.test/"), "us-east-1", throttled, null).DescribeRepositoriesAsync(100, null, CancellationToken.None));
+
+        Assert.Equal("ThrottlingException", spent.ErrorCode);
+        Assert.Equal(5, attempts);   // 2 each for the others, 1 for the spent pair
+        Assert.Equal(RetryPolicy.QuotaCapacity, policy.QuotaFor(throttled, "eu-west-1").Available);   // 500 - 5 + 5 back
+        Assert.Equal(RetryPolicy.QuotaCapacity, policy.QuotaFor(calm, "us-east-1").Available);
+        Assert.Equal(0, policy.QuotaFor(throttled, "us-east-1").Available);
+    }
+
     [Fact]
     public async Task Unreachable_endpoint_is_a_clear_error_within_30_seconds_even_with_20_retries()
     {
