@@ -14,6 +14,7 @@ public class ShardTests
     [InlineData("111111111111", 64, 60)]
     [InlineData("123456789012", 2, 1)]
     [InlineData("123456789012", 4, 3)]
+    [InlineData("123456789012", 8, 3)]   // the example of docs/organizations.md
     [InlineData("123456789012", 10, 7)]
     [InlineData("123456789012", 64, 51)]
     [InlineData("200000000001", 7, 6)]
