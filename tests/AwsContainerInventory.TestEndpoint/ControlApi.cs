@@ -18,7 +18,7 @@ namespace AwsContainerInventory.TestEndpoint;
 ///   <item><c>GET|POST /_control/sts</c> → <c>{"deniedRoleArns":[…],"temporaryCredentialLifetimeSeconds":n|null}</c></item>
 ///   <item><c>GET|POST /_control/deny</c> → <c>{"deniedOperations":{"&lt;accountId&gt;":["ec2:DescribeNetworkInterfaces"]}}</c>; POST replaces all</item>
 ///   <item><c>POST /_control/expire-credentials</c> → every issued temporary credential expires now</item>
-///   <item><c>GET|POST /_control/organization</c> → the organization and region opt-ins / replace them (see <see cref="LoadOrganization"/>)</item>
+///   <item><c>GET|POST /_control/organization[?merge=true]</c> → the organization and region opt-ins / replace or add to them (see <see cref="LoadOrganization"/>)</item>
 ///   <item><c>POST /_control/organization/generate</c> → <see cref="OrganizationGenerationOptions"/> → the member ids</item>
 ///   <item><c>POST /_control/shutdown</c> → answer, then stop the endpoint</item>
 /// </list>
@@ -54,7 +54,7 @@ internal sealed class ControlApi(ScriptedAwsEndpoint endpoint)
                 ("POST", "/_control/deny") => SetDeniedOperations(await ReadObjectAsync(context)),
                 ("POST", "/_control/expire-credentials") => Done(_endpoint.Estate.ExpireTemporaryCredentials),
                 ("GET", "/_control/organization") => _endpoint.Estate.OrganizationToJson(),
-                ("POST", "/_control/organization") => LoadOrganization(await ReadObjectAsync(context)),
+                ("POST", "/_control/organization") => LoadOrganization(await ReadObjectAsync(context), request.Query["merge"] == "true"),
                 ("POST", "/_control/organization/generate") => GenerateOrganization(await ReadObjectAsync(context)),
                 ("POST", "/_control/shutdown") => Shutdown(context),
                 _ => null,
@@ -100,13 +100,16 @@ internal sealed class ControlApi(ScriptedAwsEndpoint endpoint)
     /// <summary>
     /// Replaces the organization: <c>{"managementAccountId":"…","rootId":"r-ab12","organizationalUnits":[{"id","parentId","name"}],
     /// "accounts":[{"id","name","parentId","state"}],"delegatedAdministrators":["…"],"regionOptIn":{"&lt;account&gt;":["af-south-1"]}}</c>;
-    /// OUs are added in the order given (a parent before its children), accounts default to the root and ACTIVE.
+    /// OUs are added in the order given (a parent before its children), accounts default to the root and ACTIVE. With
+    /// <paramref name="merge"/> the members are added to the existing organization (managementAccountId is then not needed).
     /// </summary>
-    private JsonNode LoadOrganization(JsonObject json)
+    private JsonNode LoadOrganization(JsonObject json, bool merge)
     {
         var estate = _endpoint.Estate;
-        string management = json["managementAccountId"]?.GetValue<string>() ?? throw new ArgumentException("managementAccountId is required.");
-        string root = estate.CreateOrganization(management, json["rootId"]?.GetValue<string>() ?? "r-ab12");
+        string root = merge
+            ? estate.RootId ?? throw new InvalidOperationException("There is no organization to merge into.")
+            : estate.CreateOrganization(json["managementAccountId"]?.GetValue<string>() ?? throw new ArgumentException("managementAccountId is required."),
+                json["rootId"]?.GetValue<string>() ?? "r-ab12");
         foreach (var unit in (json["organizationalUnits"] as JsonArray ?? []).OfType<JsonObject>())
         {
             estate.AddOrganizationalUnit(unit["id"]!.GetValue<string>(), unit["parentId"]?.GetValue<string>() ?? root, unit["name"]?.GetValue<string>() ?? "unit");

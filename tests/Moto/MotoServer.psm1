@@ -18,7 +18,7 @@ Set-StrictMode -Version 3.0
 
 $script:InstallHint = "install moto: pip install 'moto[server]' boto3"
 $script:Servers = [System.Collections.Generic.List[object]]::new()
-$script:SeedScripts = @{ Ecr = 'seed_ecr.py'; Ecs = 'seed_ecs.py'; Demo = 'seed_demo.py'; Exposure = 'seed_exposure.py'; LongNames = 'seed_long_names.py' }
+$script:SeedScripts = @{ Ecr = 'seed_ecr.py'; Ecs = 'seed_ecs.py'; Demo = 'seed_demo.py'; Exposure = 'seed_exposure.py'; LongNames = 'seed_long_names.py'; Organization = 'seed_organization.py' }
 
 function Get-MotoPython {
     # The interpreter that runs the seed scripts: $env:MOTO_PYTHON, else python3, else python.
@@ -237,12 +237,12 @@ function Set-MotoTaskStatePinned {
 function Invoke-MotoSeed {
     <#
     .SYNOPSIS
-        Runs seed_ecr.py, seed_ecs.py, seed_demo.py, seed_exposure.py or seed_long_names.py against a server and
+        Runs seed_ecr.py, seed_ecs.py, seed_demo.py, seed_exposure.py, seed_long_names.py or seed_organization.py against a server and
         returns the oracle they print (ConvertFrom-Json), or the raw JSON with -AsJson.
     .DESCRIPTION
         Signs with the server's IAM key in signature-checking mode, with the dummy
         testing/testing otherwise, unless -AccessKey/-SecretKey are given. -NoSeed only
-        reads the current state back. Ecr, Ecs, Exposure and LongNames take one region; Demo any number.
+        reads the current state back. Ecr, Ecs, Exposure, LongNames and Organization take one region; Demo any number.
 
         Exposure spans two accounts: the credentials' own (123456789012) and 222222222222,
         each with an inventory-reader role; the oracle's Roles.RoleArns are the -RoleArn
@@ -258,7 +258,7 @@ function Invoke-MotoSeed {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] $Server,
-        [Parameter(Mandatory)] [ValidateSet('Ecr', 'Ecs', 'Demo', 'Exposure', 'LongNames')] [string] $Estate,
+        [Parameter(Mandatory)] [ValidateSet('Ecr', 'Ecs', 'Demo', 'Exposure', 'LongNames', 'Organization')] [string] $Estate,
         # Default: us-east-1 for Ecr, Ecs and Exposure, the demo's own two regions for Demo.
         [string[]] $Region,
         [string] $AccessKey,

@@ -160,9 +160,14 @@ namespace AwsContainerInventory.Inventory
             return regions.Select(region => new InventoryScope(_session, region, target.RoleArn, credentials, _run, target.AccountId)).ToList();
         }
 
-        private Task<IReadOnlyList<string>> RegionsOfAsync(AccountTarget target, ICredentialProvider credentials, CancellationToken token) =>
-            _session.EnabledRegions.ForAccountAsync(target.AccountId ?? "credentials " + credentials.Description,
-                () => new Ec2Client(_session.Transport, _session.Endpoints.Ec2(_homeRegion), _homeRegion, credentials, _run), token);
+        /// <summary>The account's enabled regions in the home region's partition (AWS lists no other; moto lists aws-cn and aws-us-gov too).</summary>
+        private async Task<IReadOnlyList<string>> RegionsOfAsync(AccountTarget target, ICredentialProvider credentials, CancellationToken token)
+        {
+            IReadOnlyList<string> enabled = await _session.EnabledRegions.ForAccountAsync(target.AccountId ?? "credentials " + credentials.Description,
+                () => new Ec2Client(_session.Transport, _session.Endpoints.Ec2(_homeRegion), _homeRegion, credentials, _run), token).ConfigureAwait(false);
+            string partition = _session.Endpoints.Partitions.Resolve(_homeRegion).Id;
+            return enabled.Where(region => _session.Endpoints.Partitions.Resolve(region).Id == partition).ToList();
+        }
 
         /// <summary>
         /// The error for a pair whose work failed. AWS answers a call to a region the account has not enabled as if the
