@@ -33,9 +33,10 @@ namespace AwsContainerInventory.Inventory
         /// Hands each account to <paramref name="found"/>, possibly from several threads at once. Throws
         /// <see cref="OrganizationListingException"/> when the organization cannot be listed (completely).
         /// </summary>
-        /// <param name="homeRegion">Where GetCallerIdentity and the Organizations calls are signed for (the partition).</param>
-        public static async Task ForEachAsync(InventorySession session, string homeRegion, ICallObserver observer, Action<AccountTarget> found,
-            CancellationToken cancellationToken)
+        /// <param name="homeRegion">Where the Organizations calls are signed for (the partition).</param>
+        /// <param name="sts">The run's STS client with the base credentials, for GetCallerIdentity.</param>
+        public static async Task ForEachAsync(InventorySession session, string homeRegion, Func<IStsClient> sts, ICallObserver observer,
+            Action<AccountTarget> found, CancellationToken cancellationToken)
         {
             var taken = new HashSet<string>(StringComparer.Ordinal);
             foreach (string roleArn in session.RoleArns)
@@ -51,7 +52,7 @@ namespace AwsContainerInventory.Inventory
                 return;
             }
             await session.Organization.ListAsync(
-                () => session.CreateBaseStsClient(homeRegion, observer),
+                sts,
                 () => session.CreateOrganizationsClient(homeRegion, observer),
                 session.CredentialSource,
                 account =>

@@ -29,6 +29,7 @@ namespace AwsContainerInventory.Inventory
         private readonly object _gate = new object();
         private readonly List<ScopeGroup> _groups = new List<ScopeGroup>();
         private readonly List<Consumer> _consumers = new List<Consumer>();
+        private readonly Lazy<IStsClient> _sts;
         private bool _discoveryStarted;
         private bool _incomplete;
 
@@ -39,6 +40,8 @@ namespace AwsContainerInventory.Inventory
             _run = run;
             _allRegions = EnabledRegions.IsAll(regions);
             _homeRegion = _allRegions ? session.HomeRegion : regions[0];
+            // One AWS SDK STS client for every role this run assumes: building one per role costs about a millisecond each.
+            _sts = new Lazy<IStsClient>(() => session.CreateBaseStsClient(_homeRegion, run));
         }
 
         /// <summary>
@@ -72,7 +75,7 @@ namespace AwsContainerInventory.Inventory
             int accounts = 0;
             try
             {
-                await AccountSelection.ForEachAsync(_session, _homeRegion, _run, target =>
+                await AccountSelection.ForEachAsync(_session, _homeRegion, () => _sts.Value, _run, target =>
                 {
                     Interlocked.Increment(ref accounts);
                     Add(new ScopeGroup(target, ScopesAsync(target, token)));
@@ -209,7 +212,7 @@ namespace AwsContainerInventory.Inventory
 
         private async Task<ICredentialProvider?> RoleCredentialsAsync(string roleArn, CancellationToken token)
         {
-            AssumedRoleCredentialProvider credentials = _session.RoleCredentials(roleArn, _homeRegion, _run);
+            AssumedRoleCredentialProvider credentials = _session.RoleCredentials(roleArn, _homeRegion, _run, () => _sts.Value);
             try
             {
                 _run.WriteVerbose("Assuming role " + roleArn + " (session " + credentials.RoleSessionName + ", " + credentials.DurationSeconds + " s).");

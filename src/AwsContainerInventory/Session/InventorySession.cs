@@ -162,9 +162,10 @@ namespace AwsContainerInventory
 
         /// <summary>One provider per role for the life of the session: assumed once, refreshed before expiry.</summary>
         /// <param name="observer">The run that first needs the role; told of its AssumeRole calls (-Verbose, -Debug).</param>
-        internal AssumedRoleCredentialProvider RoleCredentials(string roleArn, string stsRegion, ICallObserver? observer = null) =>
+        /// <param name="sts">The run's STS client with the base credentials, shared by its roles (one AWS SDK client, not one per role); null makes one.</param>
+        internal AssumedRoleCredentialProvider RoleCredentials(string roleArn, string stsRegion, ICallObserver? observer = null, Func<IStsClient>? sts = null) =>
             _roleCredentials.GetOrAdd(roleArn, arn => new AssumedRoleCredentialProvider(arn, RoleSessionName, SessionDuration,
-                () => CreateStsClient(stsRegion, BaseCredentials, observer)));
+                sts ?? (() => CreateStsClient(stsRegion, BaseCredentials, observer))));
 
         /// <summary>A profile's role_arn: assumed in the session's first region (or us-east-1), with the profile's source credentials.</summary>
         ICredentialProvider IRoleAssumer.AssumeRole(string roleArn, string? roleSessionName, string? externalId, ICredentialProvider source)

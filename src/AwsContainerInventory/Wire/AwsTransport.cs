@@ -21,14 +21,14 @@ namespace AwsContainerInventory.Wire
     /// </summary>
     internal sealed class AwsTransport : IDisposable
     {
-        private readonly SemaphoreSlim _slots;
+        private readonly CallSlots _slots;
         private readonly HttpClient _client;
 
         public AwsTransport(int parallelRequests, RetryPolicy retryPolicy, HttpClient? client = null)
         {
             if (parallelRequests < 1) throw new ArgumentOutOfRangeException(nameof(parallelRequests));
             ParallelRequests = parallelRequests;
-            _slots = new SemaphoreSlim(parallelRequests, parallelRequests);
+            _slots = new CallSlots(parallelRequests);
             Retry = retryPolicy;
             _client = client ?? ConnectionPool.SharedClient;
         }
@@ -41,7 +41,7 @@ namespace AwsContainerInventory.Wire
         internal HttpClient Client => _client;
 
         /// <summary>Takes one of the session's ParallelRequests slots, for a call the module does not send itself (the AWS SDK's).</summary>
-        internal Task AcquireSlotAsync(CancellationToken cancellationToken) => _slots.WaitAsync(cancellationToken);
+        internal Task AcquireSlotAsync(CancellationToken cancellationToken) => _slots.WaitAsync(null, null, cancellationToken);
 
         internal void ReleaseSlot() => _slots.Release();
 
@@ -70,12 +70,12 @@ namespace AwsContainerInventory.Wire
                 // Credentials are fetched outside the slot (an AssumeRole needs a slot of its own) and checked
                 // again once a slot is held, since the wait for it can outlast short-lived credentials.
                 AwsCredentials credentials = await request.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-                await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await _slots.WaitAsync(request.Credentials, request.Region, cancellationToken).ConfigureAwait(false);
                 while (!request.Credentials.IsCurrent(credentials))
                 {
                     _slots.Release();
                     credentials = await request.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-                    await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    await _slots.WaitAsync(request.Credentials, request.Region, cancellationToken).ConfigureAwait(false);
                 }
                 try
                 {
@@ -301,6 +301,9 @@ namespace AwsContainerInventory.Wire
             return false;
         }
 
-        public void Dispose() => _slots.Dispose();
+        // The slots hold no operating-system handle; the HTTP client is the process's (or the test's) to dispose.
+        public void Dispose()
+        {
+        }
     }
 }
