@@ -238,6 +238,28 @@ public sealed class OrganizationEndpointTests : IAsyncLifetime
         Assert.Equal(1, _endpoint.Stats.CallCount("DescribeRepositories"));   // the -RoleArn account, read anyway
     }
 
+    /// <summary>
+    /// One cap for all accounts, and no account waits behind another's whole inventory: a small account's records all
+    /// arrive while a large account (1,200 policy and tag calls) is still being read.
+    /// </summary>
+    [Fact]
+    public void A_small_account_is_read_while_a_large_one_is_still_being_read()
+    {
+        Organization(1);
+        _endpoint.Estate.Generate(new EstateGenerationOptions { Accounts = 1, FirstAccountId = Member(1), RepositoriesPerRegion = 600, ClustersPerRegion = 0, TaskDefinitionsPerRegion = 0 });
+        _endpoint.Faults.LatencyMs = 5;
+        Connect(parallelRequests: 4);
+
+        var result = CmdletHarness.Invoke("Get-EcrRepository");
+
+        Assert.Empty(result.Errors);
+        var order = result.Of<EcrRepository>().Select(r => r.AccountId).ToList();
+        Assert.Equal(600 + 2, order.Count);   // the generator names its repositories alike: the 600 replace the member's two
+        int lastSmall = order.FindLastIndex(a => a == Estate.DefaultAccountId);
+        Assert.True(lastSmall < 100, "the management account's last record came after " + lastSmall + " records of the large account");
+        Assert.True(_endpoint.Stats.PeakConcurrency <= 4);
+    }
+
     [Fact]
     public void The_shards_of_n_split_the_organization_between_runners()
     {
