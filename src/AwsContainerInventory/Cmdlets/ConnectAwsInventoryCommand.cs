@@ -156,7 +156,8 @@ namespace AwsContainerInventory.Cmdlets
                 WriteWarning("No region was given and none was found in AWS_REGION, AWS_DEFAULT_REGION or the region of profile '" +
                     SharedConfigFile.ProfileName(profileName, environment) + "'; pass -Region here or to each Get- cmdlet.");
             }
-            ErrorRecord? badRegion = SessionChecks.CheckRegions(regions, Region != null ? null : regionSource, WriteWarning);
+            ErrorRecord? badRegion = SessionChecks.CheckRegions(regions, Region != null ? null : regionSource, WriteWarning)
+                ?? (homeRegion == null ? null : SessionChecks.CheckRegions(new[] { homeRegion }, "the region chain (where -Region All sends its STS, Organizations and DescribeRegions calls)", WriteWarning));
             if (badRegion != null) ThrowTerminatingError(badRegion);
 
             EndpointSettings endpoints;

@@ -81,7 +81,11 @@ namespace AwsContainerInventory.Inventory
                     Add(new ScopeGroup(target, ScopesAsync(target, token)));
                 }, token).ConfigureAwait(false);
                 if (accounts == 0)
-                    _run.WriteWarning("No account to read: every account was left out by -ExcludeAccountId or -Shard " + _session.Shard + " (" + _session + ").");
+                {
+                    string by = string.Join(" and ", new[] { _session.ExcludedAccountIds.Count > 0 ? "-ExcludeAccountId" : null, _session.Shard != null ? "-Shard " + _session.Shard : null }
+                        .Where(option => option != null));
+                    _run.WriteWarning("No account to read: " + (by.Length > 0 ? "every account was left out by " + by : "the organization lists no ACTIVE account") + ".");
+                }
             }
             catch (OrganizationListingException error) when (!token.IsCancellationRequested)
             {

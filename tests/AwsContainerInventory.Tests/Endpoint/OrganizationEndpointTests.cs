@@ -261,6 +261,21 @@ public sealed class OrganizationEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Leaving_out_every_account_is_said_not_silent()
+    {
+        Organization(1);
+        Connect(excluded: new[] { Estate.DefaultAccountId, Member(1) });
+
+        var result = CmdletHarness.Invoke("Get-EcrRepository");
+
+        Assert.Empty(result.Output);
+        Assert.Empty(result.Errors);
+        Assert.Equal("No account to read: every account was left out by -ExcludeAccountId.", Assert.Single(result.Warnings));
+        Assert.Equal(0, SessionStore.Current!.AccountCount);
+        Assert.Equal(0, _endpoint.Stats.CallCount("DescribeRepositories"));
+    }
+
+    [Fact]
     public void The_shards_of_n_split_the_organization_between_runners()
     {
         Organization(20);
