@@ -17,7 +17,7 @@ import botocore
 import botocore.loaders
 
 # botocore's service names of the services the module calls (AwsService.RuleSetName).
-SERVICES = ["ecr", "ecs", "ec2", "sts", "elbv2"]
+SERVICES = ["ecr", "ecs", "ec2", "sts", "elbv2", "organizations"]
 
 
 def main():

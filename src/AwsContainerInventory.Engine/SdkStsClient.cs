@@ -18,6 +18,7 @@ namespace AwsContainerInventory.Engine
     {
         private const string Service = "sts";
         private const string AssumeRoleOperation = "AssumeRole";
+        private const string GetCallerIdentityOperation = "GetCallerIdentity";
         private readonly AmazonSecurityTokenServiceClient _client;
 
         public SdkStsClient(StsClientSettings settings)
@@ -50,7 +51,7 @@ namespace AwsContainerInventory.Engine
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
-                throw Translate(error);
+                throw Translate(error, AssumeRoleOperation);
             }
             Credentials? credentials = response.Credentials;
             if (credentials == null || string.IsNullOrEmpty(credentials.AccessKeyId) || string.IsNullOrEmpty(credentials.SecretAccessKey))
@@ -59,8 +60,24 @@ namespace AwsContainerInventory.Engine
             return new AwsCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken, expiration);
         }
 
+        public async Task<StsCallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken)
+        {
+            GetCallerIdentityResponse response;
+            try
+            {
+                response = await _client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw Translate(error, GetCallerIdentityOperation);
+            }
+            if (string.IsNullOrEmpty(response.Account) || string.IsNullOrEmpty(response.Arn))
+                throw new AwsServiceException(Service, GetCallerIdentityOperation, ClientCodes.MalformedResponse, "GetCallerIdentity returned no account or ARN.", (int)response.HttpStatusCode, response.ResponseMetadata?.RequestId);
+            return new StsCallerIdentity(response.Account, response.Arn, response.UserId);
+        }
+
         /// <summary>The SDK's failure as the module's: STS's code, message, status and request id, the SDK's exception inside.</summary>
-        private static Exception Translate(Exception error)
+        private static Exception Translate(Exception error, string operation)
         {
             // The base credentials failed to resolve while the SDK signed: that is the real failure.
             for (Exception? inner = error; inner != null; inner = inner.InnerException)
@@ -69,13 +86,13 @@ namespace AwsContainerInventory.Engine
             if (error is AmazonServiceException service && service.StatusCode != 0)
             {
                 string code = string.IsNullOrEmpty(service.ErrorCode) ? "Http" + ((int)service.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : service.ErrorCode;
-                return new AwsServiceException(Service, AssumeRoleOperation, code, service.Message, (int)service.StatusCode, service.RequestId, error);
+                return new AwsServiceException(Service, operation, code, service.Message, (int)service.StatusCode, service.RequestId, error);
             }
             if (error is AmazonUnmarshallingException || error is System.Xml.XmlException)
-                return new AwsServiceException(Service, AssumeRoleOperation, ClientCodes.MalformedResponse, "The response body could not be read (" + error.GetType().Name + ").", 0, null, error);
+                return new AwsServiceException(Service, operation, ClientCodes.MalformedResponse, "The response body could not be read (" + error.GetType().Name + ").", 0, null, error);
             if (error is OperationCanceledException)
-                return new AwsServiceException(Service, AssumeRoleOperation, ClientCodes.Timeout, "No complete answer from STS in time.", 0, null, error);
-            return new AwsServiceException(Service, AssumeRoleOperation, ClientCodes.ConnectionFailure, "Could not reach STS: " + Innermost(error).Message, 0, null, error);
+                return new AwsServiceException(Service, operation, ClientCodes.Timeout, "No complete answer from STS in time.", 0, null, error);
+            return new AwsServiceException(Service, operation, ClientCodes.ConnectionFailure, "Could not reach STS: " + Innermost(error).Message, 0, null, error);
         }
 
         private static Exception Innermost(Exception error)

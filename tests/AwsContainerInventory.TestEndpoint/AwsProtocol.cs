@@ -17,6 +17,7 @@ public enum AwsService
 
     /// <summary>Elastic Load Balancing v2 (query protocol, API version 2015-12-01; signing name elasticloadbalancing).</summary>
     ElasticLoadBalancing,
+    Organizations,
 }
 
 /// <summary>An AWS error the handlers raise; the pipeline renders it in the protocol of the service.</summary>
@@ -31,7 +32,7 @@ internal sealed class AwsServiceException(int statusCode, string code, string me
 /// <summary>A complete response produced by a handler (before any fault mangles it).</summary>
 internal sealed record AwsResponse(int StatusCode, ReadOnlyMemory<byte> Body, string ContentType);
 
-/// <summary>Wire-format helpers shared by the JSON 1.1 services (ECR, ECS) and the query services (STS, EC2).</summary>
+/// <summary>Wire-format helpers shared by the JSON 1.1 services (ECR, ECS, Organizations) and the query services (STS, EC2).</summary>
 internal static class AwsWire
 {
     public const string JsonContentType = "application/x-amz-json-1.1";
@@ -111,6 +112,8 @@ internal static class AwsWire
         (AwsService.Sts or AwsService.ElasticLoadBalancing, FaultKind.Throttle) => new(400, "Throttling", "Rate exceeded"),
         (AwsService.Sts or AwsService.ElasticLoadBalancing, FaultKind.ServiceUnavailable) => new(503, "ServiceUnavailable", "Service Unavailable"),
         (AwsService.Sts or AwsService.ElasticLoadBalancing, _) => new(500, "InternalFailure", "Internal server error"),
+        (AwsService.Organizations, FaultKind.Throttle) => new(400, "TooManyRequestsException", "AWS Organizations can't complete your request because another request is already in progress. Try again later."),
+        (AwsService.Organizations, FaultKind.InternalError) => new(500, "ServiceException", "AWS Organizations can't complete your request because of an internal service error. Try again later."),
         (_, FaultKind.Throttle) => new(400, "ThrottlingException", "Rate exceeded"),
         (_, FaultKind.ServiceUnavailable) => new(503, "ServiceUnavailableException", "Service Unavailable"),
         _ => new(500, "ServerException", "Internal server error"),

@@ -18,6 +18,8 @@ namespace AwsContainerInventory.TestEndpoint;
 ///   <item><c>GET|POST /_control/sts</c> → <c>{"deniedRoleArns":[…],"temporaryCredentialLifetimeSeconds":n|null}</c></item>
 ///   <item><c>GET|POST /_control/deny</c> → <c>{"deniedOperations":{"&lt;accountId&gt;":["ec2:DescribeNetworkInterfaces"]}}</c>; POST replaces all</item>
 ///   <item><c>POST /_control/expire-credentials</c> → every issued temporary credential expires now</item>
+///   <item><c>GET|POST /_control/organization[?merge=true]</c> → the organization and region opt-ins / replace or add to them (see <see cref="LoadOrganization"/>)</item>
+///   <item><c>POST /_control/organization/generate</c> → <see cref="OrganizationGenerationOptions"/> → the member ids</item>
 ///   <item><c>POST /_control/shutdown</c> → answer, then stop the endpoint</item>
 /// </list>
 /// Errors are 400 <c>{"error":"…"}</c>; unknown routes 404.
@@ -51,6 +53,9 @@ internal sealed class ControlApi(ScriptedAwsEndpoint endpoint)
                 ("GET", "/_control/deny") => DeniedOperations(),
                 ("POST", "/_control/deny") => SetDeniedOperations(await ReadObjectAsync(context)),
                 ("POST", "/_control/expire-credentials") => Done(_endpoint.Estate.ExpireTemporaryCredentials),
+                ("GET", "/_control/organization") => _endpoint.Estate.OrganizationToJson(),
+                ("POST", "/_control/organization") => LoadOrganization(await ReadObjectAsync(context), request.Query["merge"] == "true"),
+                ("POST", "/_control/organization/generate") => GenerateOrganization(await ReadObjectAsync(context)),
                 ("POST", "/_control/shutdown") => Shutdown(context),
                 _ => null,
             };
@@ -90,6 +95,52 @@ internal sealed class ControlApi(ScriptedAwsEndpoint endpoint)
         var result = _endpoint.Estate.Generate(EstateGenerationOptions.FromJson(json)).ToJson();
         result["summary"] = Summary();
         return result;
+    }
+
+    /// <summary>
+    /// Replaces the organization: <c>{"managementAccountId":"…","rootId":"r-ab12","organizationalUnits":[{"id","parentId","name"}],
+    /// "accounts":[{"id","name","parentId","state"}],"delegatedAdministrators":["…"],"regionOptIn":{"&lt;account&gt;":["af-south-1"]}}</c>;
+    /// OUs are added in the order given (a parent before its children), accounts default to the root and ACTIVE. With
+    /// <paramref name="merge"/> the members are added to the existing organization (managementAccountId is then not needed).
+    /// </summary>
+    private JsonNode LoadOrganization(JsonObject json, bool merge)
+    {
+        var estate = _endpoint.Estate;
+        string root = merge
+            ? estate.RootId ?? throw new InvalidOperationException("There is no organization to merge into.")
+            : estate.CreateOrganization(json["managementAccountId"]?.GetValue<string>() ?? throw new ArgumentException("managementAccountId is required."),
+                json["rootId"]?.GetValue<string>() ?? "r-ab12");
+        foreach (var unit in (json["organizationalUnits"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            estate.AddOrganizationalUnit(unit["id"]!.GetValue<string>(), unit["parentId"]?.GetValue<string>() ?? root, unit["name"]?.GetValue<string>() ?? "unit");
+        }
+        foreach (var account in (json["accounts"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            string id = account["id"]!.GetValue<string>();
+            estate.AddAccount(id, account["name"]?.GetValue<string>() ?? "account-" + id, account["parentId"]?.GetValue<string>() ?? root,
+                account["state"]?.GetValue<string>() ?? "ACTIVE");
+        }
+        foreach (var admin in json["delegatedAdministrators"] as JsonArray ?? [])
+        {
+            estate.AddDelegatedAdministrator(admin!.GetValue<string>());
+        }
+        foreach (var (account, regions) in json["regionOptIn"] as JsonObject ?? [])
+        {
+            estate.SetRegionOptIn(account, (regions as JsonArray ?? []).Select(r => r!.GetValue<string>()));
+        }
+        return estate.OrganizationToJson();
+    }
+
+    private JsonNode GenerateOrganization(JsonObject json)
+    {
+        var members = _endpoint.Estate.GenerateOrganization(OrganizationGenerationOptions.FromJson(json));
+        return new JsonObject
+        {
+            ["managementAccountId"] = _endpoint.Estate.ManagementAccountId,
+            ["rootId"] = _endpoint.Estate.RootId,
+            ["members"] = new JsonArray(members.Select(m => (JsonNode?)m).ToArray()),
+            ["summary"] = Summary(),
+        };
     }
 
     private JsonNode Summary() => JsonSerializer.SerializeToNode(_endpoint.Estate.Summarize(), JsonSerializerOptions.Web)!;

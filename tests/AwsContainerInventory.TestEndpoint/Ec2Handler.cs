@@ -20,7 +20,7 @@ internal sealed partial class Ec2Handler(Estate estate, EndpointStats stats) : I
     /// </summary>
     public const int MaxValuesPerRequest = 200;
 
-    public static readonly IReadOnlySet<string> Operations = new HashSet<string> { "DescribeNetworkInterfaces", "DescribeSecurityGroups", "DescribeRouteTables" };
+    public static readonly IReadOnlySet<string> Operations = new HashSet<string> { "DescribeNetworkInterfaces", "DescribeSecurityGroups", "DescribeRouteTables", "DescribeRegions" };
 
     private static readonly IReadOnlySet<string> FilterNames =
         new HashSet<string> { "network-interface-id", "subnet-id", "vpc-id", "association.public-ip" };
@@ -47,6 +47,7 @@ internal sealed partial class Ec2Handler(Estate estate, EndpointStats stats) : I
             "DescribeNetworkInterfaces" => DescribeNetworkInterfaces(call),
             "DescribeSecurityGroups" => DescribeSecurityGroups(call),
             "DescribeRouteTables" => DescribeRouteTables(call),
+            "DescribeRegions" => DescribeRegions(call),
             _ => throw InvalidAction(call.Operation),
         };
     }

@@ -608,6 +608,7 @@ public sealed partial class Estate
         _deniedRoles.Clear();
         _deniedOperations.Clear();
         _regions.Clear();
+        ClearOrganizationAndRegionsLocked();
         _temporaryCredentialLifetime = null;
         if (!keepIssuedCredentials)
         {
@@ -729,12 +730,13 @@ public sealed partial class Estate
             "ecr" => EcrHandler.Operations,
             "ecs" => EcsHandler.Operations,
             "elasticloadbalancing" => Elbv2Handler.Operations,
+            "organizations" => OrganizationsHandler.Operations,
             _ => null,
         };
         if (operations is null || !operations.Contains(action![(colon + 1)..]))
         {
             throw new ArgumentException(
-                $"Not an operation the endpoint can deny: '{action}'. Use service:Operation with service ec2, ecr, ecs or elasticloadbalancing, e.g. ec2:DescribeNetworkInterfaces.",
+                $"Not an operation the endpoint can deny: '{action}'. Use service:Operation with service ec2, ecr, ecs, elasticloadbalancing or organizations, e.g. ec2:DescribeNetworkInterfaces.",
                 nameof(action));
         }
     }

@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AwsContainerInventory.TestEndpoint;
 
 /// <summary>
-/// A scripted AWS endpoint (ECR, ECS, STS and EC2 behind one base URL) on 127.0.0.1.
+/// A scripted AWS endpoint (ECR, ECS, STS, EC2 and Organizations behind one base URL) on 127.0.0.1.
 /// <code>
 /// await using var ep = await ScriptedAwsEndpoint.StartAsync();
 /// ep.Estate.Generate(new EstateGenerationOptions { Accounts = 2 });
@@ -24,7 +24,7 @@ namespace AwsContainerInventory.TestEndpoint;
 /// Assert.Equal(0, ep.Stats.BatchLimitViolations);
 /// </code>
 /// Request pipeline for AWS calls: count as in flight → identify service/operation → latency →
-/// SigV4 verification → fault selection → denied operations → service handler → response (possibly mangled by the fault).
+/// SigV4 verification → region not enabled → fault selection → denied operations → service handler → response (possibly mangled by the fault).
 /// Routes under <c>/_control/</c> are the control API (see <see cref="ControlApi"/>), unauthenticated.
 /// </summary>
 public sealed class ScriptedAwsEndpoint : IAsyncDisposable
@@ -50,6 +50,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
             [AwsService.Sts] = new StsHandler(Estate, Stats),
             [AwsService.Ec2] = new Ec2Handler(Estate, Stats),
             [AwsService.ElasticLoadBalancing] = new Elbv2Handler(Estate),
+            [AwsService.Organizations] = new OrganizationsHandler(Estate),
         };
         SsoPortal = new SsoPortalHandler(Estate);
         _control = new ControlApi(this);
@@ -238,6 +239,13 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
         facts.AccountId = caller.AccountId;
         facts.Region = caller.Region;
 
+        // An opt-in region the account has not enabled knows none of its credentials (Organizations is global).
+        if (service != AwsService.Organizations && Estate.IsRegionDisabled(caller.AccountId, caller.Region))
+        {
+            await WriteErrorAsync(context, facts, AuthenticationException.RegionNotEnabled().ToServiceException(service), requestId);
+            return;
+        }
+
         AwsResponse response;
         try
         {
@@ -315,9 +323,10 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
             {
                 EcrHandler.TargetPrefix => AwsService.Ecr,
                 EcsHandler.TargetPrefix => AwsService.Ecs,
+                OrganizationsHandler.TargetPrefix => AwsService.Organizations,
                 _ => ServiceFromScope(request) is { } jsonService and (AwsService.Ecr or AwsService.Ecs) ? jsonService : AwsService.Ecs,
             };
-            return (service, prefix is EcrHandler.TargetPrefix or EcsHandler.TargetPrefix ? operation : target, form);
+            return (service, prefix is EcrHandler.TargetPrefix or EcsHandler.TargetPrefix or OrganizationsHandler.TargetPrefix ? operation : target, form);
         }
 
         var contentType = request.ContentType ?? "";
@@ -353,6 +362,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
         "sts" => AwsService.Sts,
         "ec2" => AwsService.Ec2,
         "elasticloadbalancing" => AwsService.ElasticLoadBalancing,
+        "organizations" => AwsService.Organizations,
         _ => null,
     };
 
@@ -377,6 +387,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
         AwsService.Ecs => EcsHandler.Operations,
         AwsService.Ec2 => Ec2Handler.Operations,
         AwsService.ElasticLoadBalancing => Elbv2Handler.Operations,
+        AwsService.Organizations => OrganizationsHandler.Operations,
         _ => StsHandler.Operations,
     };
 
@@ -396,7 +407,7 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
         }
 
         facts.BatchSize = json.BatchSize();
-        facts.HasNextToken = json.Body["nextToken"] is not null;
+        facts.HasNextToken = json.Body["nextToken"] is not null || json.Body["NextToken"] is not null;
         try
         {
             facts.MaxResults = json.Int("maxResults");

@@ -11,6 +11,7 @@ Runs the console program, points boto3 at it and proves that
   * EC2 DescribeNetworkInterfaces finds the ENI of every running awsvpc task, with a public IP only where
     one was set, pages, limits and isolates accounts like EC2, and honours operation denials;
   * faults (throttle, 503, truncated body, reset, hang, malformed body, latency) and stats work;
+  * Organizations, DescribeRegions and opt-in regions behave as AWS's (selfcheck_organizations.py);
   * the process prints one LISTENING line and exits cleanly on stdin EOF, SIGTERM and /_control/shutdown.
 
 usage: python3 selfcheck.py [--dll path/to/AwsContainerInventory.TestEndpoint.dll]
@@ -32,6 +33,8 @@ import urllib.request
 
 import boto3
 import botocore.auth
+
+import selfcheck_organizations
 import botocore.exceptions
 from botocore.config import Config
 
@@ -785,6 +788,7 @@ def main():
         check_reachability(ep, creds, ACCOUNT, HANDMADE_REGION, "handmade", check, expect_error, NO_VALIDATION)
         check_signatures(ep, creds)
         check_faults(ep)
+        selfcheck_organizations.check(ep, check, expect_error, paginate, NO_VALIDATION)
     finally:
         ep.process.stdin.close()
         ep.wait_exit()

@@ -18,7 +18,7 @@ Set-StrictMode -Version 3.0
 
 $script:InstallHint = "install moto: pip install 'moto[server]' boto3"
 $script:Servers = [System.Collections.Generic.List[object]]::new()
-$script:SeedScripts = @{ Ecr = 'seed_ecr.py'; Ecs = 'seed_ecs.py'; Demo = 'seed_demo.py'; Exposure = 'seed_exposure.py'; LongNames = 'seed_long_names.py'; Images = 'seed_images.py'; Reachability = 'seed_reachability.py' }
+$script:SeedScripts = @{ Ecr = 'seed_ecr.py'; Ecs = 'seed_ecs.py'; Demo = 'seed_demo.py'; Exposure = 'seed_exposure.py'; LongNames = 'seed_long_names.py'; Images = 'seed_images.py'; Reachability = 'seed_reachability.py'; Organization = 'seed_organization.py' }
 
 function Get-MotoPython {
     # The interpreter that runs the seed scripts: $env:MOTO_PYTHON, else python3, else python.
@@ -237,13 +237,13 @@ function Set-MotoTaskStatePinned {
 function Invoke-MotoSeed {
     <#
     .SYNOPSIS
-        Runs seed_ecr.py, seed_ecs.py, seed_demo.py, seed_exposure.py, seed_long_names.py, seed_images.py or
-        seed_reachability.py against a server and
+        Runs seed_ecr.py, seed_ecs.py, seed_demo.py, seed_exposure.py, seed_long_names.py, seed_images.py,
+        seed_reachability.py or seed_organization.py against a server and
         returns the oracle they print (ConvertFrom-Json), or the raw JSON with -AsJson.
     .DESCRIPTION
         Signs with the server's IAM key in signature-checking mode, with the dummy
         testing/testing otherwise, unless -AccessKey/-SecretKey are given. -NoSeed only
-        reads the current state back. Ecr, Ecs, Exposure, LongNames, Images and Reachability take one region; Demo any number.
+        reads the current state back. Ecr, Ecs, Exposure, LongNames, Images, Reachability and Organization take one region; Demo any number.
         Images spans the same two accounts as Exposure (see seed_images.py).
         Reachability (seed_reachability.py) is one account's network: each internet path and each near miss.
 
@@ -261,7 +261,7 @@ function Invoke-MotoSeed {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] $Server,
-        [Parameter(Mandatory)] [ValidateSet('Ecr', 'Ecs', 'Demo', 'Exposure', 'LongNames', 'Images', 'Reachability')] [string] $Estate,
+        [Parameter(Mandatory)] [ValidateSet('Ecr', 'Ecs', 'Demo', 'Exposure', 'LongNames', 'Images', 'Reachability', 'Organization')] [string] $Estate,
         # Default: us-east-1 for Ecr, Ecs, Exposure and Reachability, the demo's own two regions for Demo.
         [string[]] $Region,
         [string] $AccessKey,

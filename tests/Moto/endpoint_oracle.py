@@ -24,7 +24,7 @@ import botocore  # noqa: E402
 import botocore.session  # noqa: E402
 from botocore.exceptions import BotoCoreError  # noqa: E402
 
-SERVICES = ["ecr", "ecs", "ec2", "sts", "elbv2"]
+SERVICES = ["ecr", "ecs", "ec2", "sts", "elbv2", "organizations"]
 UNLISTED = ["us-east-9", "cn-south-7", "us-gov-south-3", "us-iso-south-5", "us-isob-north-2",
             "eu-isoe-north-3", "us-isof-west-4", "eusc-de-west-2", "xx-moon-1"]
 

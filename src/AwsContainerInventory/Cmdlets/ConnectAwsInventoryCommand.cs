@@ -57,6 +57,30 @@ namespace AwsContainerInventory.Cmdlets
         [ValidateRoleArn]
         public string[]? RoleArn { get; set; }
 
+        /// <summary>The role to assume in every ACTIVE account of the organization (listed at the first Get- call).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateRoleName]
+        public string? OrganizationRoleName { get; set; }
+
+        /// <summary>Only the accounts in these roots or OUs, and in every OU below them (needs -OrganizationRoleName).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateOrganizationalUnitId]
+        public string[]? OrganizationalUnitId { get; set; }
+
+        /// <summary>Accounts never read, whether the organization lists them or -RoleArn names them.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateAccountId]
+        public string[]? ExcludeAccountId { get; set; }
+
+        /// <summary>k/n: only the accounts of shard k of n (stable across runs and machines), for one runner of n.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateShard]
+        public string? Shard { get; set; }
+
         [Parameter]
         [ValidateRange(900, 43200)]
         public int SessionDuration { get; set; } = InventorySession.DefaultSessionDuration;
@@ -106,14 +130,20 @@ namespace AwsContainerInventory.Cmdlets
                 _ => SessionStore.DefaultChains().CreateCredentialProvider(null),
             };
 
+            ErrorRecord? badSelection = CheckAccountSelection();
+            if (badSelection != null) ThrowTerminatingError(badSelection);
+
             string? profileName = ParameterSetName == ProfileSet ? ProfileName : null;
             Func<string, string?> environment = SessionStore.EnvironmentVariable;
             IReadOnlyList<string> regions;
             string? regionSource;
+            string? homeRegion = null;
             if (Region != null)
             {
                 regions = RegionList.Normalize(Region);
                 regionSource = "-Region";
+                // Every enabled region: the calls that need one region go to the region chain's, else us-east-1.
+                if (EnabledRegions.IsAll(regions)) homeRegion = RegionChain.Resolve(profileName, environment, SessionStore.DefaultChains())?.Region.ToLowerInvariant();
             }
             else
             {
@@ -126,7 +156,8 @@ namespace AwsContainerInventory.Cmdlets
                 WriteWarning("No region was given and none was found in AWS_REGION, AWS_DEFAULT_REGION or the region of profile '" +
                     SharedConfigFile.ProfileName(profileName, environment) + "'; pass -Region here or to each Get- cmdlet.");
             }
-            ErrorRecord? badRegion = SessionChecks.CheckRegions(regions, Region != null ? null : regionSource, WriteWarning);
+            ErrorRecord? badRegion = SessionChecks.CheckRegions(regions, Region != null ? null : regionSource, WriteWarning)
+                ?? (homeRegion == null ? null : SessionChecks.CheckRegions(new[] { homeRegion }, "the region chain (where -Region All sends its STS, Organizations and DescribeRegions calls)", WriteWarning));
             if (badRegion != null) ThrowTerminatingError(badRegion);
 
             EndpointSettings endpoints;
@@ -142,16 +173,40 @@ namespace AwsContainerInventory.Cmdlets
             }
 
             IReadOnlyList<string> roles = RoleArn == null ? Array.Empty<string>() : RegionList.SplitCommas(RoleArn).Distinct(StringComparer.Ordinal).ToList();
+            var accounts = new AccountSettings(OrganizationRoleName, RegionList.SplitCommas(OrganizationalUnitId ?? Array.Empty<string>()),
+                RegionList.SplitCommas(ExcludeAccountId ?? Array.Empty<string>()), Shard == null ? null : Inventory.Shard.Parse(Shard));
             var session = new InventorySession(credentials, profileName, regions, roles,
                 SessionDuration, PageSize, ParallelRequests, MaxRetries, EndpointUrl, isDefault: false,
-                endpointSettings: endpoints, regionSource: regionSource);
-            ErrorRecord? noEndpoint = SessionChecks.CheckEndpoints(session.Endpoints, regions);
+                endpointSettings: endpoints, regionSource: regionSource, accounts: accounts, homeRegion: homeRegion);
+            ErrorRecord? noEndpoint = SessionChecks.CheckEndpoints(session.Endpoints, regions.Concat(new[] { session.HomeRegion }))
+                ?? (OrganizationRoleName != null ? SessionChecks.CheckOrganizationsEndpoint(session.Endpoints, session.HomeRegion) : null);
             if (noEndpoint != null) ThrowTerminatingError(noEndpoint);
             SessionStore.Set(session);
             if (regionSource != null) WriteVerbose("Regions from " + regionSource + ": " + session.Regions + ".");
             foreach (string configured in session.ConfiguredEndpoints) WriteVerbose("Endpoint " + configured + ".");
             WriteVerbose("Connected: " + session + ".");
             if (PassThru) WriteObject(session);
+        }
+
+        /// <summary>The error for account options that need others: OUs need the organization role; exclusions and shards need accounts.</summary>
+        private ErrorRecord? CheckAccountSelection()
+        {
+            string? problem = null, parameter = null;
+            if (OrganizationalUnitId != null && OrganizationRoleName == null)
+            {
+                parameter = nameof(OrganizationalUnitId);
+                problem = "-OrganizationalUnitId chooses which accounts of the organization are read; it needs -OrganizationRoleName, the role to assume in them.";
+            }
+            else if (OrganizationRoleName == null && RoleArn == null && (ExcludeAccountId != null || Shard != null))
+            {
+                parameter = ExcludeAccountId != null ? nameof(ExcludeAccountId) : nameof(Shard);
+                problem = "-" + parameter + " chooses among several accounts; it needs -OrganizationRoleName or -RoleArn (the base credentials alone are one account).";
+            }
+            if (problem == null) return null;
+            return new ErrorRecord(new PSArgumentException(problem, parameter), InventoryErrors.InvalidAccountSelection, ErrorCategory.InvalidArgument, parameter)
+            {
+                ErrorDetails = new ErrorDetails(problem),
+            };
         }
 
         /// <summary>A switch's value when it was given (even as -Switch:$false), else null so the environment and profile decide.</summary>

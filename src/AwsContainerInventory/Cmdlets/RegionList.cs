@@ -15,9 +15,21 @@ namespace AwsContainerInventory.Cmdlets
             "^[a-z]{2,4}(-[a-z]+)?-(east|west|north|south|central|northeast|northwest|southeast|southwest)-[0-9]{1,2}$",
             RegexOptions.CultureInvariant);
 
-        /// <summary>Splits comma-separated entries, trims, lower-cases and removes duplicates, keeping order.</summary>
-        public static IReadOnlyList<string> Normalize(IEnumerable<string> regions) =>
-            SplitCommas(regions).Select(r => r.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        /// <summary>"Every region enabled in each account" (-Region All or -Region *), as a normalized region list holds it.</summary>
+        public const string All = Inventory.EnabledRegions.All;
+
+        /// <summary>
+        /// Splits comma-separated entries, trims, lower-cases and removes duplicates, keeping order. All (any case) and *
+        /// become <see cref="All"/>, alone: every enabled region includes any name given beside it.
+        /// </summary>
+        public static IReadOnlyList<string> Normalize(IEnumerable<string> regions)
+        {
+            var names = SplitCommas(regions).Select(r => IsAll(r) ? All : r.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+            return names.Contains(All) ? new[] { All } : (IReadOnlyList<string>)names;
+        }
+
+        /// <summary>-Region All, all (any case) or *.</summary>
+        public static bool IsAll(string region) => region == All || string.Equals(region, "All", StringComparison.OrdinalIgnoreCase);
 
         public static IEnumerable<string> SplitCommas(IEnumerable<string> values) =>
             values.Where(v => v != null).SelectMany(v => v.Split(',')).Select(v => v.Trim()).Where(v => v.Length > 0);

@@ -26,6 +26,7 @@ namespace AwsContainerInventory.Cmdlets
         {
             foreach (string region in regions)
             {
+                if (region == RegionList.All) continue;
                 RegionCheck check = RegionList.Check(region);
                 if (check.Status == RegionStatus.Unknown)
                 {
@@ -42,7 +43,8 @@ namespace AwsContainerInventory.Cmdlets
         {
             foreach (string region in regions)
             {
-                foreach (AwsService service in AwsService.All)
+                if (region == RegionList.All) continue;
+                foreach (AwsService service in AwsService.PerRegion)
                 {
                     try
                     {
@@ -55,6 +57,20 @@ namespace AwsContainerInventory.Cmdlets
                 }
             }
             return null;
+        }
+
+        /// <summary>The error when the partition of <paramref name="homeRegion"/> has no Organizations endpoint with the session's settings, or null.</summary>
+        public static ErrorRecord? CheckOrganizationsEndpoint(ServiceEndpoints endpoints, string homeRegion)
+        {
+            try
+            {
+                endpoints.Organizations(homeRegion);
+                return null;
+            }
+            catch (EndpointResolutionException error)
+            {
+                return Record(error, InvalidEndpointConfiguration, homeRegion, error.Message);
+            }
         }
 
         public static ErrorRecord EndpointConfiguration(EndpointConfigurationException error) =>

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using AwsContainerInventory.Wire;
+using AwsContainerInventory.Session;
 
 namespace AwsContainerInventory.Inventory
 {
@@ -22,6 +24,10 @@ namespace AwsContainerInventory.Inventory
         public const string NoRegion = "AwsNoRegion";
         public const string ProfileNotFound = "AwsProfileNotFound";
         public const string UnexpectedError = "AwsInventoryUnexpectedError";
+        public const string OrganizationUnavailable = "AwsOrganizationAccountsUnavailable";
+        public const string RegionsUnavailableId = "AwsEnabledRegionsUnavailable";
+        public const string RegionNotEnabledId = "AwsRegionNotEnabled";
+        public const string InvalidAccountSelection = "AwsInvalidAccountSelection";
 
         public static bool IsScopeFailure(Exception error) => error is AwsServiceException || error is CredentialsUnavailableException;
 
@@ -45,6 +51,32 @@ namespace AwsContainerInventory.Inventory
             error is RoleAssumptionException role
                 ? RoleFailed(role.InnerException!, role.RoleArn)
                 : Record(error, CredentialsUnavailableId, ErrorCategory.AuthenticationError, error.Target, error.Message);
+
+        /// <summary>The organization's accounts could not be listed (completely): the target is the OU, or the caller's credentials.</summary>
+        public static ErrorRecord OrganizationFailed(OrganizationListingException error)
+        {
+            var (_, category) = Classify(error.Error);
+            if (error.Error.ErrorCode == "ParentNotFoundException") category = ErrorCategory.ObjectNotFound;
+            return Record(error, OrganizationUnavailable, category, error.Target, error.Message);
+        }
+
+        /// <summary>-Region All: an account's enabled regions (ec2:DescribeRegions) could not be read, so none of its regions was.</summary>
+        public static ErrorRecord RegionsUnavailable(Exception error, string? roleArn, string? accountId, string homeRegion)
+        {
+            var (_, category) = Classify(error);
+            string who = roleArn != null ? "role " + roleArn : accountId != null ? "account " + accountId : "the session's credentials";
+            string message = "Could not read the enabled regions (ec2:DescribeRegions in " + homeRegion + ") of " + who + ", so none of its regions was read: " + error.Message;
+            return Record(new InvalidOperationException(message, error), RegionsUnavailableId, category, (object?)roleArn ?? accountId ?? homeRegion, message);
+        }
+
+        /// <summary>A region given by name is not enabled in the pair's account (an opt-in region it has not opted in to).</summary>
+        public static ErrorRecord RegionNotEnabled(Exception error, InventoryScope scope, string what, IReadOnlyList<string> enabled)
+        {
+            string account = scope.AccountId != null ? "account " + scope.AccountId : "the account of the session's credentials";
+            string message = what + " failed for " + scope.Label + ": region " + scope.Region + " is not enabled in " + account
+                + " (an opt-in region it has not opted in to). Its enabled regions: " + string.Join(", ", enabled) + ".";
+            return Record(new InvalidOperationException(message, error), RegionNotEnabledId, ErrorCategory.InvalidArgument, scope.Target, message);
+        }
 
         public static ErrorRecord NotFound(string errorId, string what, string name, string where)
         {

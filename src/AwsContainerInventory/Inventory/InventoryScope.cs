@@ -8,14 +8,16 @@ namespace AwsContainerInventory.Inventory
         private readonly InventorySession _session;
         private readonly ICallObserver _observer;
 
-        public InventoryScope(InventorySession session, string region, string? roleArn, ICredentialProvider credentials, ICallObserver observer)
+        /// <param name="accountId">The account when known beyond the role ARN (the caller's own account in an organization).</param>
+        public InventoryScope(InventorySession session, string region, string? roleArn, ICredentialProvider credentials, ICallObserver observer,
+            string? accountId = null)
         {
             _session = session;
             _observer = observer;
             Region = region;
             RoleArn = roleArn;
             Credentials = credentials;
-            AccountId = ApiValues.AccountFromArn(roleArn);
+            AccountId = ApiValues.AccountFromArn(roleArn) ?? accountId;
         }
 
         public string Region { get; }
@@ -25,11 +27,11 @@ namespace AwsContainerInventory.Inventory
 
         public ICredentialProvider Credentials { get; }
 
-        /// <summary>The account when it is known without a call (an assumed role's account); otherwise null.</summary>
+        /// <summary>The account when it is known without a call (an assumed role's, or an organization's own account); otherwise null.</summary>
         public string? AccountId { get; }
 
-        /// <summary>Names the pair in messages: "role arn:… in eu-west-1" or "region eu-west-1".</summary>
-        public string Label => RoleArn == null ? "region " + Region : "role " + RoleArn + " in " + Region;
+        /// <summary>Names the pair in messages: "role arn:… in eu-west-1", "account 111111111111 in eu-west-1" (the caller's own) or "region eu-west-1".</summary>
+        public string Label => RoleArn != null ? "role " + RoleArn + " in " + Region : AccountId != null ? "account " + AccountId + " in " + Region : "region " + Region;
 
         /// <summary>The error target for a failure of the whole pair: the role ARN, or the region.</summary>
         public object Target => (object?)RoleArn ?? Region;

@@ -83,13 +83,13 @@ namespace AwsContainerInventory.Inventory
         /// <summary>Literals matched nowhere although every pair they could be in was read.</summary>
         public IEnumerable<string> UnmatchedLiterals => _literals.Where(l => !_found.ContainsKey(l) && !_undecided.ContainsKey(l));
 
-        /// <summary>A name can be in every pair; an ARN only in the pair of its region and account.</summary>
+        /// <summary>A name can be in every pair; an ARN only in the pair of its region (any, for <see cref="EnabledRegions.All"/>) and account.</summary>
         public static bool AppliesTo(string literal, string region, string? accountId)
         {
             if (!literal.StartsWith("arn:", StringComparison.Ordinal)) return true;
             string? arnRegion = ApiValues.RegionFromArn(literal);
             string? arnAccount = ApiValues.AccountFromArn(literal);
-            return string.Equals(arnRegion, region, StringComparison.Ordinal)
+            return (region == EnabledRegions.All || string.Equals(arnRegion, region, StringComparison.Ordinal))
                 && (accountId == null || arnAccount == null || string.Equals(arnAccount, accountId, StringComparison.Ordinal));
         }
     }

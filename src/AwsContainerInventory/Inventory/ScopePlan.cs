@@ -4,138 +4,287 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AwsContainerInventory.Wire;
+using AwsContainerInventory.Session;
 
 namespace AwsContainerInventory.Inventory
 {
     /// <summary>
-    /// Expands a session into its (role × region) pairs for one run. Each role is assumed once (in the first
-    /// region's STS endpoint) and its regions start as soon as it is ready; a role that cannot be assumed is
-    /// one error naming it, and every other pair goes on.
+    /// Expands a session into its (account × region) pairs for one run. The accounts come from
+    /// <see cref="AccountSelection"/> (the -RoleArn roles at once, an organization's accounts as they are listed); each
+    /// role is assumed once (in the home region's STS endpoint) and its regions start as soon as it is ready, so no
+    /// account waits for another's inventory. With -Region All each account's regions are its enabled ones
+    /// (<see cref="EnabledRegions"/>). A role, account or region that cannot be read is one error naming it, and every
+    /// other pair goes on.
     /// </summary>
     internal sealed class ScopePlan
     {
+        // What a call to a region the account has not enabled is answered with (JSON services, EC2, STS).
+        private static readonly HashSet<string> RegionNotEnabledCodes =
+            new HashSet<string>(StringComparer.Ordinal) { "UnrecognizedClientException", "AuthFailure", "InvalidClientTokenId" };
+
         private readonly InventorySession _session;
         private readonly IReadOnlyList<string> _regions;
+        private readonly bool _allRegions;
+        private readonly string _homeRegion;
         private readonly InventoryRun _run;
-        private readonly Lazy<IReadOnlyList<ScopeGroup>> _groups;
+        private readonly TaskCompletionSource<bool> _discovered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly object _gate = new object();
+        private readonly List<ScopeGroup> _groups = new List<ScopeGroup>();
+        private readonly List<Consumer> _consumers = new List<Consumer>();
+        private readonly Lazy<IStsClient> _sts;
+        private bool _discoveryStarted;
+        private bool _incomplete;
 
         public ScopePlan(InventorySession session, IReadOnlyList<string> regions, InventoryRun run)
         {
             _session = session;
             _regions = regions;
             _run = run;
-            _groups = new Lazy<IReadOnlyList<ScopeGroup>>(StartGroups);
+            _allRegions = EnabledRegions.IsAll(regions);
+            _homeRegion = _allRegions ? session.HomeRegion : regions[0];
+            // One AWS SDK STS client for every role this run assumes: building one per role costs about a millisecond each.
+            _sts = new Lazy<IStsClient>(() => session.CreateBaseStsClient(_homeRegion, run));
         }
 
         /// <summary>
-        /// Starts <paramref name="work"/> for every pair that <paramref name="include"/> accepts. Failures of a
-        /// pair are reported as errors naming it; the other pairs are not affected. <paramref name="unread"/> is told
-        /// the region and account (null when unknown) of each pair that could not be read: its role or credentials
-        /// failed, or its work ended in an error.
+        /// Starts <paramref name="work"/> for every pair that <paramref name="include"/> accepts, as the pairs become known.
+        /// Failures of a pair are reported as errors naming it; the other pairs are not affected. <paramref name="unread"/>
+        /// is told the region (<see cref="EnabledRegions.All"/> for every region) and account (null when unknown) of each
+        /// pair that could not be read: its role, credentials or regions failed, its work ended in an error, or the
+        /// organization could not be listed completely (then: every region of every account).
         /// </summary>
         public void ForEachScope(string what, Func<InventoryScope, CancellationToken, Task> work, Func<InventoryScope, bool>? include = null,
             Action<string, string?>? unread = null)
         {
-            foreach (ScopeGroup group in _groups.Value)
+            var consumer = new Consumer(what, work, include, unread);
+            List<ScopeGroup> known;
+            bool startDiscovery, incomplete;
+            lock (_gate)
             {
-                _run.Start(async token =>
+                known = _groups.ToList();
+                _consumers.Add(consumer);
+                incomplete = _incomplete;
+                startDiscovery = !_discoveryStarted;
+                _discoveryStarted = true;
+            }
+            if (startDiscovery) _run.Start(DiscoverAsync);
+            foreach (ScopeGroup group in known) Start(group, consumer);
+            if (incomplete) unread?.Invoke(EnabledRegions.All, null);
+        }
+
+        private async Task DiscoverAsync(CancellationToken token)
+        {
+            int accounts = 0;
+            try
+            {
+                await AccountSelection.ForEachAsync(_session, _homeRegion, () => _sts.Value, _run, target =>
                 {
-                    IReadOnlyList<InventoryScope> scopes = await group.Scopes.ConfigureAwait(false);
-                    // There is always a region, so no scopes means the role or the credentials failed (already reported).
-                    if (scopes.Count == 0 && unread != null)
-                    {
-                        foreach (string region in _regions) unread(region, ApiValues.AccountFromArn(group.RoleArn));
-                    }
-                    foreach (InventoryScope scope in scopes)
-                    {
-                        if (include != null && !include(scope)) continue;
-                        _run.AddScopes(1);
-                        _run.Start(async scopeToken =>
-                        {
-                            try
-                            {
-                                await work(scope, scopeToken).ConfigureAwait(false);
-                            }
-                            catch (Exception error) when (InventoryErrors.IsScopeFailure(error) && !scopeToken.IsCancellationRequested)
-                            {
-                                _run.WriteError(InventoryErrors.ScopeFailed(error, scope, what));
-                                unread?.Invoke(scope.Region, scope.AccountId);
-                            }
-                            finally
-                            {
-                                _run.ScopeDone();
-                            }
-                        });
-                    }
-                });
+                    Interlocked.Increment(ref accounts);
+                    Add(new ScopeGroup(target, ScopesAsync(target, token)));
+                }, token).ConfigureAwait(false);
+                if (accounts == 0)
+                {
+                    string by = string.Join(" and ", new[] { _session.ExcludedAccountIds.Count > 0 ? "-ExcludeAccountId" : null, _session.Shard != null ? "-Shard " + _session.Shard : null }
+                        .Where(option => option != null));
+                    _run.WriteWarning("No account to read: " + (by.Length > 0 ? "every account was left out by " + by : "the organization lists no ACTIVE account") + ".");
+                }
+            }
+            catch (OrganizationListingException error) when (!token.IsCancellationRequested)
+            {
+                _run.WriteError(InventoryErrors.OrganizationFailed(error));
+                List<Consumer> consumers;
+                lock (_gate)
+                {
+                    _incomplete = true;
+                    consumers = _consumers.ToList();
+                }
+                foreach (Consumer consumer in consumers) consumer.Unread?.Invoke(EnabledRegions.All, null);
+            }
+            finally
+            {
+                _discovered.TrySetResult(true);
             }
         }
 
         /// <summary>
-        /// Every pair of the run, once each role has been assumed (or has failed, leaving its pairs out): for work that
-        /// must wait until all pairs have done a first part (Get-EcrImage -InUse reads every pair's running tasks first).
+        /// Every pair of the run, once every account is listed and each has been assumed (or has failed, leaving its
+        /// pairs out): for work that must wait until all pairs have done a first part (Get-EcrImage -InUse reads every
+        /// pair's running tasks first; Get-ContainerExposure's image scans wait for every pair's network). Call after
+        /// the first <see cref="ForEachScope"/>, which starts the listing.
         /// </summary>
         public async Task<IReadOnlyList<InventoryScope>> AllScopesAsync()
         {
-            IReadOnlyList<InventoryScope>[] groups = await Task.WhenAll(_groups.Value.Select(g => g.Scopes)).ConfigureAwait(false);
-            return groups.SelectMany(g => g).ToList();
+            await _discovered.Task.ConfigureAwait(false);
+            List<ScopeGroup> groups;
+            lock (_gate) groups = _groups.ToList();
+            IReadOnlyList<InventoryScope>[] scopes = await Task.WhenAll(groups.Select(g => g.Scopes)).ConfigureAwait(false);
+            return scopes.SelectMany(g => g).ToList();
         }
 
-        private IReadOnlyList<ScopeGroup> StartGroups()
+        private void Add(ScopeGroup group)
         {
-            if (_session.RoleArns.Count == 0)
-                return new[] { new ScopeGroup(null, BaseScopesAsync(_run.Token)) };
-            string stsRegion = _regions[0];
-            return _session.RoleArns.Select(role => new ScopeGroup(role, RoleScopesAsync(role, stsRegion, _run.Token))).ToList();
-        }
-
-        /// <summary>The pairs of one role (or of the base credentials, RoleArn null), once its credentials are ready.</summary>
-        private sealed class ScopeGroup
-        {
-            public ScopeGroup(string? roleArn, Task<IReadOnlyList<InventoryScope>> scopes)
+            List<Consumer> consumers;
+            lock (_gate)
             {
-                RoleArn = roleArn;
-                Scopes = scopes;
+                _groups.Add(group);
+                consumers = _consumers.ToList();
             }
-
-            public string? RoleArn { get; }
-            public Task<IReadOnlyList<InventoryScope>> Scopes { get; }
+            foreach (Consumer consumer in consumers) Start(group, consumer);
         }
 
-        private async Task<IReadOnlyList<InventoryScope>> BaseScopesAsync(CancellationToken token)
+        private void Start(ScopeGroup group, Consumer consumer)
+        {
+            _run.Start(async token =>
+            {
+                IReadOnlyList<InventoryScope> scopes = await group.Scopes.ConfigureAwait(false);
+                // There is always a region, so no scopes means the role, the credentials or the regions failed (already reported).
+                if (scopes.Count == 0 && consumer.Unread != null)
+                {
+                    foreach (string region in _allRegions ? new[] { EnabledRegions.All } : _regions) consumer.Unread(region, group.Target.AccountId);
+                }
+                foreach (InventoryScope scope in scopes)
+                {
+                    if (consumer.Include != null && !consumer.Include(scope)) continue;
+                    _run.AddScopes(1);
+                    _run.Start(async scopeToken =>
+                    {
+                        try
+                        {
+                            await consumer.Work(scope, scopeToken).ConfigureAwait(false);
+                        }
+                        catch (Exception error) when (InventoryErrors.IsScopeFailure(error) && !scopeToken.IsCancellationRequested)
+                        {
+                            _run.WriteError(await ScopeFailureAsync(error, scope, consumer.What, scopeToken).ConfigureAwait(false));
+                            consumer.Unread?.Invoke(scope.Region, scope.AccountId);
+                        }
+                        finally
+                        {
+                            _run.ScopeDone();
+                        }
+                    });
+                }
+            });
+        }
+
+        /// <summary>The pairs of one account, once its credentials (and, with -Region All, its regions) are known.</summary>
+        private async Task<IReadOnlyList<InventoryScope>> ScopesAsync(AccountTarget target, CancellationToken token)
+        {
+            ICredentialProvider? credentials = target.RoleArn == null ? await BaseCredentialsAsync(token).ConfigureAwait(false)
+                : await RoleCredentialsAsync(target.RoleArn, token).ConfigureAwait(false);
+            if (credentials == null) return Array.Empty<InventoryScope>();
+            IReadOnlyList<string> regions = _regions;
+            if (_allRegions)
+            {
+                try
+                {
+                    regions = await RegionsOfAsync(target, credentials, token).ConfigureAwait(false);
+                }
+                catch (Exception error) when (InventoryErrors.IsScopeFailure(error) && !token.IsCancellationRequested)
+                {
+                    _run.WriteError(InventoryErrors.RegionsUnavailable(error, target.RoleArn, target.AccountId, _homeRegion));
+                    return Array.Empty<InventoryScope>();
+                }
+            }
+            return regions.Select(region => new InventoryScope(_session, region, target.RoleArn, credentials, _run, target.AccountId)).ToList();
+        }
+
+        /// <summary>The account's enabled regions in the home region's partition (AWS lists no other; moto lists aws-cn and aws-us-gov too).</summary>
+        private async Task<IReadOnlyList<string>> RegionsOfAsync(AccountTarget target, ICredentialProvider credentials, CancellationToken token)
+        {
+            IReadOnlyList<string> enabled = await _session.EnabledRegions.ForAccountAsync(target.AccountId ?? "credentials " + credentials.Description,
+                () => new Ec2Client(_session.Transport, _session.Endpoints.Ec2(_homeRegion), _homeRegion, credentials, _run), token).ConfigureAwait(false);
+            string partition = _session.Endpoints.Partitions.Resolve(_homeRegion).Id;
+            return enabled.Where(region => _session.Endpoints.Partitions.Resolve(region).Id == partition).ToList();
+        }
+
+        /// <summary>
+        /// The error for a pair whose work failed. AWS answers a call to a region the account has not enabled as if the
+        /// credentials were unknown; after such an answer outside the home region (where the same credentials must work),
+        /// the account's enabled regions are asked once, and when they leave the region out the error says so instead.
+        /// </summary>
+        private async Task<System.Management.Automation.ErrorRecord> ScopeFailureAsync(Exception error, InventoryScope scope, string what, CancellationToken token)
+        {
+            if (!_allRegions && scope.Region != _homeRegion && error is AwsServiceException aws && RegionNotEnabledCodes.Contains(aws.ErrorCode))
+            {
+                try
+                {
+                    var target = new AccountTarget(scope.RoleArn, scope.AccountId);
+                    IReadOnlyList<string> enabled = await RegionsOfAsync(target, scope.Credentials, token).ConfigureAwait(false);
+                    if (!enabled.Contains(scope.Region, StringComparer.Ordinal)) return InventoryErrors.RegionNotEnabled(error, scope, what, enabled);
+                }
+                catch (Exception) when (!token.IsCancellationRequested)
+                {
+                    // The regions could not be had either: the original error says what is known.
+                }
+            }
+            return InventoryErrors.ScopeFailed(error, scope, what);
+        }
+
+        private async Task<ICredentialProvider?> BaseCredentialsAsync(CancellationToken token)
         {
             try
             {
                 // Resolve once so missing credentials are one error, not one per region.
                 await _session.BaseCredentials.GetCredentialsAsync(token).ConfigureAwait(false);
+                return _session.BaseCredentials;
             }
             catch (CredentialsUnavailableException error) when (!token.IsCancellationRequested)
             {
                 _run.WriteError(InventoryErrors.CredentialsUnavailable(error));
-                return Array.Empty<InventoryScope>();
+                return null;
             }
-            return _regions.Select(region => new InventoryScope(_session, region, null, _session.BaseCredentials, _run)).ToList();
         }
 
-        private async Task<IReadOnlyList<InventoryScope>> RoleScopesAsync(string roleArn, string stsRegion, CancellationToken token)
+        private async Task<ICredentialProvider?> RoleCredentialsAsync(string roleArn, CancellationToken token)
         {
-            AssumedRoleCredentialProvider credentials = _session.RoleCredentials(roleArn, stsRegion, _run);
+            AssumedRoleCredentialProvider credentials = _session.RoleCredentials(roleArn, _homeRegion, _run, () => _sts.Value);
             try
             {
                 _run.WriteVerbose("Assuming role " + roleArn + " (session " + credentials.RoleSessionName + ", " + credentials.DurationSeconds + " s).");
                 await credentials.GetCredentialsAsync(token).ConfigureAwait(false);
+                _session.RecordRoleOutcome(roleArn, failed: false);
+                return credentials;
             }
             catch (RoleAssumptionException error) when (!token.IsCancellationRequested)
             {
                 _run.WriteError(InventoryErrors.RoleFailed(error.InnerException!, roleArn));
-                return Array.Empty<InventoryScope>();
             }
             catch (Exception error) when ((error is AwsServiceException || error is CredentialsUnavailableException) && !token.IsCancellationRequested)
             {
                 _run.WriteError(InventoryErrors.RoleFailed(error, roleArn));
-                return Array.Empty<InventoryScope>();
             }
-            return _regions.Select(region => new InventoryScope(_session, region, roleArn, credentials, _run)).ToList();
+            _session.RecordRoleOutcome(roleArn, failed: true);
+            return null;
+        }
+
+        /// <summary>The pairs of one account (whose regions may still be asked for).</summary>
+        private sealed class ScopeGroup
+        {
+            public ScopeGroup(AccountTarget target, Task<IReadOnlyList<InventoryScope>> scopes)
+            {
+                Target = target;
+                Scopes = scopes;
+            }
+
+            public AccountTarget Target { get; }
+            public Task<IReadOnlyList<InventoryScope>> Scopes { get; }
+        }
+
+        /// <summary>One ForEachScope call: its work, applied to every pair as it becomes known.</summary>
+        private sealed class Consumer
+        {
+            public Consumer(string what, Func<InventoryScope, CancellationToken, Task> work, Func<InventoryScope, bool>? include, Action<string, string?>? unread)
+            {
+                What = what;
+                Work = work;
+                Include = include;
+                Unread = unread;
+            }
+
+            public string What { get; }
+            public Func<InventoryScope, CancellationToken, Task> Work { get; }
+            public Func<InventoryScope, bool>? Include { get; }
+            public Action<string, string?>? Unread { get; }
         }
     }
 }

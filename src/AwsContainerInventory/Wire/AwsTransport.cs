@@ -21,7 +21,7 @@ namespace AwsContainerInventory.Wire
     /// </summary>
     internal sealed class AwsTransport : IDisposable
     {
-        private readonly SemaphoreSlim _slots;
+        private readonly CallSlots _slots;
         private readonly HttpClient _client;
 
         /// <param name="time">The one clock of the session's calls: signing dates, attempt timeouts, backoff, the
@@ -31,7 +31,7 @@ namespace AwsContainerInventory.Wire
             Time = time ?? TimeProvider.System;
             if (parallelRequests < 1) throw new ArgumentOutOfRangeException(nameof(parallelRequests));
             ParallelRequests = parallelRequests;
-            _slots = new SemaphoreSlim(parallelRequests, parallelRequests);
+            _slots = new CallSlots(parallelRequests);
             Retry = retryPolicy;
             _client = client ?? ConnectionPool.SharedClient;
         }
@@ -44,7 +44,7 @@ namespace AwsContainerInventory.Wire
         internal HttpClient Client => _client;
 
         /// <summary>Takes one of the session's ParallelRequests slots, for a call the module does not send itself (the AWS SDK's).</summary>
-        internal Task AcquireSlotAsync(CancellationToken cancellationToken) => _slots.WaitAsync(cancellationToken);
+        internal Task AcquireSlotAsync(CancellationToken cancellationToken) => _slots.WaitAsync(null, null, cancellationToken);
 
         internal void ReleaseSlot() => _slots.Release();
 
@@ -73,12 +73,12 @@ namespace AwsContainerInventory.Wire
                 // Credentials are fetched outside the slot (an AssumeRole needs a slot of its own) and checked
                 // again once a slot is held, since the wait for it can outlast short-lived credentials.
                 AwsCredentials credentials = await request.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-                await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await _slots.WaitAsync(request.Credentials, request.Region, cancellationToken).ConfigureAwait(false);
                 while (!request.Credentials.IsCurrent(credentials))
                 {
                     _slots.Release();
                     credentials = await request.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-                    await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    await _slots.WaitAsync(request.Credentials, request.Region, cancellationToken).ConfigureAwait(false);
                 }
                 try
                 {
@@ -103,7 +103,7 @@ namespace AwsContainerInventory.Wire
                             try
                             {
                                 T result = parse(body);
-                                Retry.OnSuccess(lastRetryCost);
+                                Retry.OnSuccess(request, lastRetryCost);
                                 return result;
                             }
                             catch (Exception parseError) when (parseError is JsonException || parseError is FormatException || parseError is InvalidOperationException || parseError is KeyNotFoundException || parseError is System.Xml.XmlException)
@@ -148,7 +148,7 @@ namespace AwsContainerInventory.Wire
                 bool malformed = failure.ErrorCode == ClientCodes.MalformedResponse;
                 if (!ErrorClassifier.IsRetryable(failure.ErrorCode, failure.StatusCode) || attempt >= Retry.MaxRetries || outOfTime
                     || (malformed && malformedRetries >= RetryPolicy.MalformedResponseRetries)
-                    || !Retry.TryAcquireRetry(timedOut, out int cost))
+                    || !Retry.TryAcquireRetry(request, timedOut, out int cost))
                 {
                     throw failure;
                 }
@@ -304,6 +304,9 @@ namespace AwsContainerInventory.Wire
             return false;
         }
 
-        public void Dispose() => _slots.Dispose();
+        // The slots hold no operating-system handle; the HTTP client is the process's (or the test's) to dispose.
+        public void Dispose()
+        {
+        }
     }
 }

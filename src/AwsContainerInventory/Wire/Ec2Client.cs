@@ -8,8 +8,8 @@ using System.Xml.Linq;
 
 namespace AwsContainerInventory.Wire
 {
-    /// <summary>Amazon EC2 over its query protocol: what the task public-IP lookup and the reachability analysis need.</summary>
-    internal sealed class Ec2Client : AwsQueryClient, IEc2Client
+    /// <summary>Amazon EC2 over its query protocol: what the task public-IP lookup, the reachability analysis and -Region All need.</summary>
+    internal sealed class Ec2Client : AwsQueryClient, IEc2Client, IEc2RegionsClient
     {
         public Ec2Client(AwsTransport transport, Uri endpoint, string region, ICredentialProvider credentials, ICallObserver? observer)
             : base("ec2", "2016-11-15", transport, endpoint, region, credentials, observer)
@@ -104,5 +104,22 @@ namespace AwsContainerInventory.Wire
 
         private static int? Port(XElement? element) =>
             int.TryParse(element?.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int port) ? port : (int?)null;
+        // ---------------------------------------------------------------- regions (-Region All)
+
+        public Task<IReadOnlyList<Ec2Region>> DescribeRegionsAsync(CancellationToken cancellationToken)
+        {
+            // AllRegions=false (also the default) leaves out the opt-in regions the account has not enabled.
+            var parameters = new[] { Parameter("AllRegions", "false") };
+            return SendAsync("DescribeRegions", parameters, root =>
+            {
+                if (root.Name.LocalName != "DescribeRegionsResponse")
+                    throw new FormatException("DescribeRegions answered with <" + root.Name.LocalName + ">.");
+                IReadOnlyList<Ec2Region> regions = ListItems(root, "regionInfo")
+                    .Select(item => new Ec2Region(Child(item, "regionName")?.Value ?? throw new FormatException("A region without regionName."),
+                        Child(item, "optInStatus")?.Value))
+                    .ToList();
+                return regions;
+            }, cancellationToken);
+        }
     }
 }

@@ -156,4 +156,33 @@ namespace AwsContainerInventory.Wire
         /// <summary><c>active</c> or <c>blackhole</c> (a route whose gateway is gone carries no traffic).</summary>
         public string? State { get; }
     }
+
+    // ---------------------------------------------------------------- regions (-Region All)
+
+    /// <summary>Regions enabled for the caller's account, for -Region All (ec2:DescribeRegions).</summary>
+    internal interface IEc2RegionsClient
+    {
+        /// <summary>
+        /// The regions enabled for the account (AllRegions=false: those that need no opt-in and those opted in to),
+        /// with their opt-in status.
+        /// </summary>
+        Task<IReadOnlyList<Ec2Region>> DescribeRegionsAsync(CancellationToken cancellationToken);
+    }
+
+    /// <summary>A region as DescribeRegions names it, with its opt-in status (opt-in-not-required, opted-in, not-opted-in).</summary>
+    internal sealed class Ec2Region
+    {
+        public const string NotOptedIn = "not-opted-in";
+
+        public Ec2Region(string name, string? optInStatus)
+        {
+            Name = name;
+            OptInStatus = optInStatus;
+        }
+
+        public string Name { get; }
+        public string? OptInStatus { get; }
+
+        public bool IsEnabled => OptInStatus != NotOptedIn;
+    }
 }

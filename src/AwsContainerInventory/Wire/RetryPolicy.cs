@@ -1,11 +1,13 @@
 using System;
+using System.Collections.Concurrent;
 
 namespace AwsContainerInventory.Wire
 {
     /// <summary>
     /// The AWS SDKs' standard retry mode, as botocore implements it (retries/standard.py): truncated exponential
-    /// backoff with full jitter, <c>rand × min(2^attempt s, 20 s)</c>, and a retry quota shared by the whole session
-    /// so that an endpoint that keeps failing is not hammered.
+    /// backoff with full jitter, <c>rand × min(2^attempt s, 20 s)</c>, and retry quotas so that an endpoint that keeps
+    /// failing is not hammered. botocore keeps one quota per client; the session keeps one per (credentials × region),
+    /// which is one per (account × region), so a throttled account backs off without using up the others' retries.
     /// </summary>
     internal sealed class RetryPolicy
     {
@@ -32,7 +34,7 @@ namespace AwsContainerInventory.Wire
 
         private readonly object _lock = new object();
         private readonly Func<double> _random;
-        private int _quota = QuotaCapacity;
+        private readonly ConcurrentDictionary<QuotaScope, RetryQuota> _quotas = new ConcurrentDictionary<QuotaScope, RetryQuota>();
 
         /// <param name="maxRetries">Retries after the first attempt.</param>
         /// <param name="random">A source of samples in [0, 1] for the jitter; tests inject one to assert exact delays.</param>
@@ -60,33 +62,16 @@ namespace AwsContainerInventory.Wire
         /// </summary>
         public TimeSpan ConnectionRetryBudget { get; set; } = TimeSpan.FromSeconds(25);
 
-        public int AvailableQuota { get { lock (_lock) return _quota; } }
+        /// <summary>The quota of the pair <paramref name="credentials"/> × <paramref name="region"/>, made on first use.</summary>
+        public RetryQuota QuotaFor(ICredentialProvider credentials, string region) =>
+            _quotas.GetOrAdd(new QuotaScope(credentials, region), _ => new RetryQuota());
 
-        /// <summary>
-        /// Takes retry capacity for one more attempt: <see cref="TimeoutRetryCost"/> after a timeout, otherwise
-        /// <see cref="RetryCost"/>. False (and cost 0) when the quota cannot pay for it.
-        /// </summary>
-        public bool TryAcquireRetry(bool afterTimeout, out int cost)
-        {
-            cost = afterTimeout ? TimeoutRetryCost : RetryCost;
-            lock (_lock)
-            {
-                if (_quota < cost) { cost = 0; return false; }
-                _quota -= cost;
-                return true;
-            }
-        }
+        /// <summary>Takes retry capacity for one more attempt of <paramref name="request"/> from its pair's quota (see <see cref="RetryQuota.TryAcquire"/>).</summary>
+        public bool TryAcquireRetry(AwsRequest request, bool afterTimeout, out int cost) =>
+            QuotaFor(request.Credentials, request.Region).TryAcquire(afterTimeout, out cost);
 
-        /// <summary>
-        /// A call ended in a 2xx answer that was read: gives back what its last retry took, or
-        /// <see cref="NoRetryIncrement"/> when it needed none (botocore's release_retry_quota). Earlier retries of
-        /// the same call stay spent.
-        /// </summary>
-        public void OnSuccess(int lastRetryCost)
-        {
-            int refund = lastRetryCost > 0 ? lastRetryCost : NoRetryIncrement;
-            lock (_lock) _quota = Math.Min(QuotaCapacity, _quota + refund);
-        }
+        /// <summary><paramref name="request"/> ended in a 2xx answer that was read (see <see cref="RetryQuota.Release"/>).</summary>
+        public void OnSuccess(AwsRequest request, int lastRetryCost) => QuotaFor(request.Credentials, request.Region).Release(lastRetryCost);
 
         /// <summary>
         /// The wait before retry <paramref name="attempt"/> + 1 (attempt 0 is the first try):
@@ -102,6 +87,26 @@ namespace AwsContainerInventory.Wire
             if (retryAfter.HasValue && retryAfter.Value > TimeSpan.Zero)
                 backoff = Math.Max(backoff, Math.Min(retryAfter.Value.TotalMilliseconds, backoff + RetryAfterMaxAdditional.TotalMilliseconds));
             return TimeSpan.FromTicks((long)Math.Round(backoff * TimeSpan.TicksPerMillisecond));
+        }
+
+        /// <summary>A pair's key: the credentials by identity (one provider per role, or the base credentials) and the region.</summary>
+        private readonly struct QuotaScope : IEquatable<QuotaScope>
+        {
+            private readonly ICredentialProvider _credentials;
+            private readonly string _region;
+
+            public QuotaScope(ICredentialProvider credentials, string region)
+            {
+                _credentials = credentials;
+                _region = region;
+            }
+
+            public bool Equals(QuotaScope other) => ReferenceEquals(_credentials, other._credentials) && string.Equals(_region, other._region, StringComparison.Ordinal);
+
+            public override bool Equals(object? obj) => obj is QuotaScope other && Equals(other);
+
+            public override int GetHashCode() =>
+                unchecked(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_credentials) * 31 + StringComparer.Ordinal.GetHashCode(_region));
         }
 
         private static Func<double> SharedRandom()

@@ -41,6 +41,9 @@ namespace AwsContainerInventory.Wire
 
         public Uri Sts(string region) => Resolve(AwsService.Sts, region).Url;
 
+        /// <summary>The partition's one Organizations endpoint, with the region it signs for (us-east-1 in aws).</summary>
+        public ResolvedEndpoint Organizations(string region) => Resolve(AwsService.Organizations, region);
+
         /// <summary>The endpoint of <paramref name="service"/> in <paramref name="region"/>; throws <see cref="EndpointResolutionException"/> saying why there is none.</summary>
         public ResolvedEndpoint Resolve(AwsService service, string region) =>
             _resolved.GetOrAdd((service.ServiceId, region), key => Evaluate(service, key.Region));

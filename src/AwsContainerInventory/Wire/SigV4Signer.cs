@@ -38,7 +38,7 @@ namespace AwsContainerInventory.Wire
             string scope = dateStamp + "/" + region + "/" + service + "/aws4_request";
             string stringToSign = Algorithm + "\n" + amzDate + "\n" + scope + "\n" + HexSha256(Encoding.UTF8.GetBytes(canonicalRequest));
 
-            byte[] key = SigningKey(credentials.SecretAccessKey, dateStamp, region, service);
+            byte[] key = CachedSigningKey(credentials.SecretAccessKey, dateStamp, region, service);
             string signature = ToHex(HmacSha256(key, stringToSign));
 
             var result = new List<KeyValuePair<string, string>>
@@ -62,6 +62,19 @@ namespace AwsContainerInventory.Wire
             foreach (var header in headers) builder.Append(header.Key).Append(':').Append(header.Value).Append('\n');
             builder.Append('\n').Append(signedHeaders).Append('\n').Append(payloadHash);
             return builder.ToString();
+        }
+
+        // The derived key changes only with the secret, the day, the region and the service: four HMACs a call saved,
+        // as the SDKs cache it. In memory only, as the secret itself is; cleared when an unusual number of keys pile up.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string, string), byte[]> SigningKeys =
+            new System.Collections.Concurrent.ConcurrentDictionary<(string, string, string, string), byte[]>();
+
+        private static byte[] CachedSigningKey(string secretAccessKey, string dateStamp, string region, string service)
+        {
+            var key = (secretAccessKey, dateStamp, region, service);
+            if (SigningKeys.TryGetValue(key, out byte[]? cached)) return cached;
+            if (SigningKeys.Count > 8192) SigningKeys.Clear();
+            return SigningKeys[key] = SigningKey(secretAccessKey, dateStamp, region, service);
         }
 
         internal static byte[] SigningKey(string secretAccessKey, string dateStamp, string region, string service)

@@ -137,7 +137,8 @@ public sealed class RegionAndEndpointCmdletTests : IDisposable
         var session = result.Of<InventorySession>().Single();
         Assert.Equal("ECR=http://127.0.0.1:4566/ (AWS_ENDPOINT_URL_ECR)", session.ConfiguredEndpoints[0]);
         Assert.StartsWith("ECS=http://127.0.0.1:4567/ (endpoint_url of profile 'default' in ", session.ConfiguredEndpoints[1]);
-        Assert.Equal(AwsContainerInventory.Wire.Endpoints.AwsService.All.Count, session.ConfiguredEndpoints.Count);   // one a service
+        // The profile's endpoint_url serves every service: ECR (from the variable), ECS, EC2, STS, ELBv2 and Organizations.
+        Assert.Equal(AwsService.All.Count, session.ConfiguredEndpoints.Count);
         Assert.Equal(new Uri("http://127.0.0.1:4566/"), session.Endpoints.Ecr("us-east-1"));
         Assert.Contains(result.Verbose, v => v == "Endpoint ECR=http://127.0.0.1:4566/ (AWS_ENDPOINT_URL_ECR).");
         Assert.Null(session.EndpointUrl);

@@ -147,7 +147,7 @@ public sealed class ScriptedEndpointTests : IAsyncLifetime
         Assert.StartsWith("AwsMalformedResponse,", error.FullyQualifiedErrorId);
         Assert.Equal(Region, error.TargetObject);
         Assert.Equal(2, _endpoint.Stats.CallCount("ListClusters"));               // not MaxRetries (10) + 1
-        Assert.Equal(RetryPolicy.QuotaCapacity - RetryPolicy.RetryCost, session.Transport.Retry.AvailableQuota);
+        Assert.Equal(RetryPolicy.QuotaCapacity - RetryPolicy.RetryCost, session.Transport.Retry.QuotaFor(session.BaseCredentials, Region).Available);
     }
 
     [Fact]

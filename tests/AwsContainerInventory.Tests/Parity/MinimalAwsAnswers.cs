@@ -17,6 +17,9 @@ internal static class MinimalAwsAnswers
     public const string Account = "123456789012";
     public const string Region = "us-east-1";
     public const string RoleArn = "arn:aws:iam::" + Account + ":role/ParityInventory";
+    public const string MemberAccount = "210987654321";
+    public const string Root = "r-pari";
+    public const string OrganizationalUnit = "ou-pari-parity01";
     public const int ServicesPerCluster = 11;
     /// <summary>The digest every task's container runs (an image of parity/api).</summary>
     public const string TaskImageDigest = "sha256:00000000000000000000000000000000000000000000000000000000000000aa";
@@ -60,7 +63,20 @@ internal static class MinimalAwsAnswers
             ["tags"] = new JsonArray(new JsonObject { ["key"] = "team", ["value"] = "parity" }),
         }),
         ("ec2", "DescribeNetworkInterfaces") => NetworkInterfaces(request),
+        ("ec2", "DescribeRegions") => Xml("<DescribeRegionsResponse xmlns=\"" + Ec2Namespace + "\"><requestId>parity</requestId><regionInfo>"
+            + "<item><regionName>" + Region + "</regionName><regionEndpoint>ec2." + Region + ".amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>"
+            + "</regionInfo></DescribeRegionsResponse>"),
         ("ec2", _) or ("elasticloadbalancing", _) or ("ecs", "DescribeContainerInstances") => MinimalNetworkAnswers.Answer(request),
+        ("sts", "GetCallerIdentity") => Xml("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
+            + "<Arn>arn:aws:iam::" + Account + ":user/parity</Arn><UserId>AIDAPARITY</UserId><Account>" + Account + "</Account>"
+            + "</GetCallerIdentityResult><ResponseMetadata><RequestId>parity</RequestId></ResponseMetadata></GetCallerIdentityResponse>"),
+        // The organization: the caller's account under the root on the first page, a member in an OU below it on the next.
+        ("organizations", "ListAccounts") => OrganizationsPage(request, "Accounts", "NextToken", OrganizationAccount(FirstPage(request) ? Account : MemberAccount)),
+        ("organizations", "ListAccountsForParent") => OrganizationsPage(request, "Accounts", "NextToken",
+            FirstPage(request) ? new[] { (JsonNode)OrganizationAccount(request.Parameter("ParentId") == Root ? Account : MemberAccount) } : Array.Empty<JsonNode>()),
+        ("organizations", "ListChildren") => OrganizationsPage(request, "Children", "NextToken",
+            FirstPage(request) && request.Parameter("ParentId") == Root
+                ? new[] { (JsonNode)new JsonObject { ["Id"] = OrganizationalUnit, ["Type"] = "ORGANIZATIONAL_UNIT" } } : Array.Empty<JsonNode>()),
         ("sts", "AssumeRole") => Xml("<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult><Credentials>"
             + "<AccessKeyId>ASIAPARITY0000000001</AccessKeyId><SecretAccessKey>parity-assumed-secret</SecretAccessKey>"
             + "<SessionToken>parity-session-token</SessionToken><Expiration>" + DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
@@ -85,12 +101,20 @@ internal static class MinimalAwsAnswers
     private static IEnumerable<string> Names(RecordedRequest request, string member) =>
         request.Json![member]!.AsArray().Select(n => n!.GetValue<string>());
 
-    private static RecordedResponse Page(RecordedRequest request, string member, params JsonNode[] items)
+    private static RecordedResponse Page(RecordedRequest request, string member, params JsonNode[] items) => OrganizationsPage(request, member, "nextToken", items);
+
+    private static RecordedResponse OrganizationsPage(RecordedRequest request, string member, string tokenMember, params JsonNode[] items)
     {
         var body = new JsonObject { [member] = new JsonArray(items) };
-        if (FirstPage(request)) body["nextToken"] = NextToken;
+        if (FirstPage(request)) body[tokenMember] = NextToken;
         return Json(body);
     }
+
+    private static JsonObject OrganizationAccount(string id) => new()
+    {
+        ["Id"] = id, ["Arn"] = "arn:aws:organizations::" + Account + ":account/o-parity/" + id, ["Email"] = id + "@example.com",
+        ["Name"] = "parity-" + id, ["Status"] = "ACTIVE", ["State"] = "ACTIVE", ["JoinedMethod"] = "CREATED", ["JoinedTimestamp"] = 1767225600,
+    };
 
     private static RecordedResponse Describe(string member, IEnumerable<JsonObject> items) =>
         Json(new JsonObject { [member] = new JsonArray(items.ToArray<JsonNode>()), ["failures"] = new JsonArray() });

@@ -72,8 +72,18 @@ public static class ParityOperations
         new ParityOperation("elasticloadbalancing", "DescribeRules", "elbv2", "query", FirstPage("Marker"), NextPage("Marker"),
             new ParityVariant("by listener ARN", r => r.Parameter("ListenerArn") != null)),
         new ParityOperation("elasticloadbalancing", "DescribeTargetHealth", "elbv2", "query", Any("target group ARN")),
+        new ParityOperation("ec2", "DescribeRegions", "ec2", "ec2", new ParityVariant("AllRegions=false (-Region All)", r => r.Parameter("AllRegions") == "false")),
 
         new ParityOperation("sts", "AssumeRole", "sts", "query", Any("role ARN, session name and duration")),
+        new ParityOperation("sts", "GetCallerIdentity", "sts", "query", Any("no parameters (-OrganizationRoleName)")),
+
+        new ParityOperation("organizations", "ListAccounts", "organizations", "json", FirstPage("NextToken"), NextPage("NextToken"),
+            new ParityVariant("MaxResults 20", r => r.Parameter("MaxResults") == "20")),
+        new ParityOperation("organizations", "ListAccountsForParent", "organizations", "json", FirstPage("NextToken"), NextPage("NextToken"),
+            new ParityVariant("a root (-OrganizationalUnitId r-…)", r => r.Parameter("ParentId")!.StartsWith("r-")),
+            new ParityVariant("an OU below it", r => r.Parameter("ParentId")!.StartsWith("ou-"))),
+        new ParityOperation("organizations", "ListChildren", "organizations", "json", FirstPage("NextToken"), NextPage("NextToken"),
+            new ParityVariant("ChildType ORGANIZATIONAL_UNIT", r => r.Parameter("ChildType") == "ORGANIZATIONAL_UNIT")),
         // Not sent by any cmdlet today; driven directly so the hand-written request stays checked while it exists.
     };
 }

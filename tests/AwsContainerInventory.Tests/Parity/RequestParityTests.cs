@@ -29,6 +29,15 @@ public sealed class RequestParityTests : IAsyncLifetime
         Get-ContainerExposure
         """;
 
+    // The organization: the whole of it in every enabled region, then a root and the OUs below it.
+    private const string OrganizationScript = """
+        $keys = @{ AccessKey = 'AKIDPARITYORG0000001'; SecretKey = (ConvertTo-SecureString 'parity-org-secret' -AsPlainText -Force); EndpointUrl = '{url}'; MaxRetries = 0 }
+        Connect-AwsInventory @keys -Region All -OrganizationRoleName ParityInventory
+        Get-EcsCluster -Name alpha
+        Connect-AwsInventory @keys -Region us-east-1 -OrganizationRoleName ParityInventory -OrganizationalUnitId r-pari
+        Get-EcsCluster -Name alpha
+        """;
+
     private RecordingAwsEndpoint _endpoint = null!;
 
     public Task InitializeAsync()
@@ -51,8 +60,15 @@ public sealed class RequestParityTests : IAsyncLifetime
             roles: new[] { MinimalAwsAnswers.RoleArn }, maxRetries: 0, endpoint: _endpoint.BaseUri);
 
         RunResult result = CmdletHarness.Invoke(Script);
+        RunResult organization = CmdletHarness.Invoke(OrganizationScript.Replace("{url}", _endpoint.BaseUri.ToString()));
 
         Assert.Empty(result.Errors.Select(e => e.ToString()));
+        Assert.Empty(organization.Errors.Select(e => e.ToString()));
+        // Both accounts of the organization, each in its one enabled region: the caller's own and the member's (through its role).
+        Assert.Equal(4, organization.Of<EcsCluster>().Count);
+        var assumed = _endpoint.Requests.Where(r => r.Operation == "AssumeRole").Select(r => r.Parameter("RoleArn")).ToList();
+        Assert.Equal(2, assumed.Count(arn => arn == "arn:aws:iam::" + MinimalAwsAnswers.MemberAccount + ":role/ParityInventory"));
+        Assert.Equal(1, assumed.Count(arn => arn == MinimalAwsAnswers.RoleArn));   // the first script's -RoleArn; never the caller's own account
         Assert.Empty(_endpoint.Problems);
         Assert.Equal(2, result.Of<EcrRepository>().Count);
         // Two repositories of two images each, the digest asked for, and the one image the tasks run.

@@ -97,14 +97,44 @@ public class AwsTransportTests
     }
 
     [Fact]
-    public void The_retry_quota_is_shared_and_refilled_by_successes()
+    public void The_retry_quota_of_a_pair_is_shared_by_its_calls_and_refilled_by_successes()
     {
         var policy = new RetryPolicy(10);
         int granted = 0;
-        while (policy.TryAcquireRetry(afterTimeout: false, out _)) granted++;
+        while (policy.QuotaFor(Keys, "us-east-1").TryAcquire(afterTimeout: false, out _)) granted++;
         Assert.Equal(RetryPolicy.QuotaCapacity / RetryPolicy.RetryCost, granted);
-        policy.OnSuccess(RetryPolicy.RetryCost);
-        Assert.True(policy.TryAcquireRetry(false, out _));
+        policy.QuotaFor(Keys, "us-east-1").Release(RetryPolicy.RetryCost);
+        Assert.True(policy.QuotaFor(Keys, "us-east-1").TryAcquire(false, out _));
+    }
+
+    /// <summary>
+    /// botocore keeps a retry quota per client; the session keeps one per (credentials × region), so one account or region
+    /// that uses up its retries does not stop another pair's, under the same transport and cap.
+    /// </summary>
+    [Fact]
+    public async Task A_pair_that_used_up_its_retry_quota_does_not_take_another_pairs_retries()
+    {
+        var throttled = new StaticCredentialProvider(new AwsCredentials("AKIDTHROTTLED", "throttled-secret"), "throttled");
+        var calm = new StaticCredentialProvider(new AwsCredentials("AKIDCALM", "calm-secret"), "calm");
+        int attempts = 0;
+        var handler = new FakeAwsHandler().On("DescribeRepositories", _ => Interlocked.Increment(ref attempts) % 2 == 1
+            ? FakeResponse.Error(400, "ThrottlingException", "Rate exceeded") : FakeResponse.Json(new { repositories = Array.Empty<object>() }));
+        var policy = new RetryPolicy(5, random: () => 0.0);
+        var transport = new AwsTransport(4, policy, new HttpClient(handler));
+        while (policy.QuotaFor(throttled, "us-east-1").TryAcquire(afterTimeout: false, out _)) { }
+
+        // Every first attempt is throttled: other credentials, and the same credentials in another region, retry and
+        // succeed; the spent pair fails at its first throttle.
+        await new EcrClient(transport, new Uri("https://aws.test/"), "us-east-1", calm, null).DescribeRepositoriesAsync(100, null, CancellationToken.None);
+        await new EcrClient(transport, new Uri("https://aws.test/"), "eu-west-1", throttled, null).DescribeRepositoriesAsync(100, null, CancellationToken.None);
+        var spent = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            new EcrClient(transport, new Uri("https://aws.test/"), "us-east-1", throttled, null).DescribeRepositoriesAsync(100, null, CancellationToken.None));
+
+        Assert.Equal("ThrottlingException", spent.ErrorCode);
+        Assert.Equal(5, attempts);   // 2 each for the others, 1 for the spent pair
+        Assert.Equal(RetryPolicy.QuotaCapacity, policy.QuotaFor(throttled, "eu-west-1").Available);   // 500 - 5 + 5 back
+        Assert.Equal(RetryPolicy.QuotaCapacity, policy.QuotaFor(calm, "us-east-1").Available);
+        Assert.Equal(0, policy.QuotaFor(throttled, "us-east-1").Available);
     }
 
     [Fact]
@@ -198,7 +228,7 @@ public class AwsTransportTests
         await client.DescribeRepositoriesAsync(100, null, CancellationToken.None);
 
         Assert.Equal(3, calls);
-        Assert.Equal(500 - 5 - 5 + 5, policy.AvailableQuota);
+        Assert.Equal(500 - 5 - 5 + 5, policy.QuotaFor(Keys, "us-east-1").Available);
     }
 
     [Fact]
@@ -206,12 +236,12 @@ public class AwsTransportTests
     {
         var handler = new FakeAwsHandler().On("DescribeRepositories", _ => FakeResponse.Json(new { repositories = Array.Empty<object>() }));
         var policy = new RetryPolicy(5, random: () => 0.0);
-        policy.TryAcquireRetry(afterTimeout: false, out _);
+        policy.QuotaFor(Keys, "us-east-1").TryAcquire(afterTimeout: false, out _);
         var (_, client) = Create(handler, policy);
 
         await client.DescribeRepositoriesAsync(100, null, CancellationToken.None);
 
-        Assert.Equal(496, policy.AvailableQuota);
+        Assert.Equal(496, policy.QuotaFor(Keys, "us-east-1").Available);
     }
 
     [Theory]
@@ -227,7 +257,7 @@ public class AwsTransportTests
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.DescribeRepositoriesAsync(100, null, CancellationToken.None));
 
         Assert.Equal(ClientCodes.ConnectionFailure, error.ErrorCode);
-        Assert.Equal(500 - 2 * costPerRetry, policy.AvailableQuota);
+        Assert.Equal(500 - 2 * costPerRetry, policy.QuotaFor(Keys, "us-east-1").Available);
     }
 
     [Fact]
@@ -239,7 +269,7 @@ public class AwsTransportTests
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.DescribeRepositoriesAsync(100, null, CancellationToken.None));
 
         Assert.Equal(ClientCodes.Timeout, error.ErrorCode);
-        Assert.Equal(500 - 2 * RetryPolicy.TimeoutRetryCost, policy.AvailableQuota);
+        Assert.Equal(500 - 2 * RetryPolicy.TimeoutRetryCost, policy.QuotaFor(Keys, "us-east-1").Available);
     }
 
     [Fact]
@@ -254,7 +284,7 @@ public class AwsTransportTests
         Assert.Equal(ClientCodes.MalformedResponse, error.ErrorCode);
         Assert.Equal(200, error.StatusCode);
         Assert.Equal(2, handler.CallCount("DescribeRepositories"));   // not MaxRetries + 1
-        Assert.Equal(500 - RetryPolicy.RetryCost, policy.AvailableQuota);
+        Assert.Equal(500 - RetryPolicy.RetryCost, policy.QuotaFor(Keys, "us-east-1").Available);
     }
 
     [Fact]

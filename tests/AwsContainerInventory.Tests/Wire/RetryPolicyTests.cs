@@ -15,7 +15,7 @@ public class RetryPolicyTests
         Assert.Equal(TimeSpan.FromSeconds(1), policy.BaseDelay);
         Assert.Equal(TimeSpan.FromSeconds(20), policy.MaxDelay);
         Assert.Equal(500, RetryPolicy.QuotaCapacity);
-        Assert.Equal(500, policy.AvailableQuota);
+        Assert.Equal(500, new RetryQuota().Available);
     }
 
     [Theory]
@@ -58,38 +58,38 @@ public class RetryPolicyTests
     [Fact]
     public void A_retry_costs_five_and_one_after_a_timeout_costs_ten()
     {
-        var policy = new RetryPolicy(10);
-        Assert.True(policy.TryAcquireRetry(afterTimeout: false, out int cost));
+        var quota = new RetryQuota();
+        Assert.True(quota.TryAcquire(afterTimeout: false, out int cost));
         Assert.Equal(5, cost);
-        Assert.True(policy.TryAcquireRetry(afterTimeout: true, out cost));
+        Assert.True(quota.TryAcquire(afterTimeout: true, out cost));
         Assert.Equal(10, cost);
-        Assert.Equal(485, policy.AvailableQuota);
+        Assert.Equal(485, quota.Available);
     }
 
     [Fact]
     public void Success_gives_back_the_last_retrys_cost_or_one_without_retries()
     {
-        var policy = new RetryPolicy(10);
-        policy.TryAcquireRetry(afterTimeout: true, out _);    // 490
-        policy.TryAcquireRetry(afterTimeout: false, out _);   // 485
-        policy.OnSuccess(lastRetryCost: 5);
-        Assert.Equal(490, policy.AvailableQuota);             // the timeout's 10 stays spent
-        policy.OnSuccess(lastRetryCost: 0);
-        Assert.Equal(491, policy.AvailableQuota);
-        for (int i = 0; i < 20; i++) policy.OnSuccess(0);
-        Assert.Equal(500, policy.AvailableQuota);             // never above capacity
+        var quota = new RetryQuota();
+        quota.TryAcquire(afterTimeout: true, out _);    // 490
+        quota.TryAcquire(afterTimeout: false, out _);   // 485
+        quota.Release(lastRetryCost: 5);
+        Assert.Equal(490, quota.Available);             // the timeout's 10 stays spent
+        quota.Release(lastRetryCost: 0);
+        Assert.Equal(491, quota.Available);
+        for (int i = 0; i < 20; i++) quota.Release(0);
+        Assert.Equal(500, quota.Available);             // never above capacity
     }
 
     [Fact]
     public void An_empty_quota_refuses_a_retry_without_taking_anything()
     {
-        var policy = new RetryPolicy(10);
-        while (policy.TryAcquireRetry(afterTimeout: true, out _)) { }
-        Assert.Equal(0, policy.AvailableQuota);
-        Assert.False(policy.TryAcquireRetry(afterTimeout: false, out int cost));
+        var quota = new RetryQuota();
+        while (quota.TryAcquire(afterTimeout: true, out _)) { }
+        Assert.Equal(0, quota.Available);
+        Assert.False(quota.TryAcquire(afterTimeout: false, out int cost));
         Assert.Equal(0, cost);
-        policy.OnSuccess(0);
-        Assert.False(policy.TryAcquireRetry(afterTimeout: false, out _));   // 1 < 5
-        Assert.Equal(1, policy.AvailableQuota);
+        quota.Release(0);
+        Assert.False(quota.TryAcquire(afterTimeout: false, out _));   // 1 < 5
+        Assert.Equal(1, quota.Available);
     }
 }

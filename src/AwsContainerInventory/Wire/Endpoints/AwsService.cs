@@ -15,9 +15,13 @@ namespace AwsContainerInventory.Wire.Endpoints
         public static readonly AwsService Ec2 = new AwsService("EC2", "ec2");
         public static readonly AwsService Sts = new AwsService("STS", "sts");
         public static readonly AwsService ElasticLoadBalancingV2 = new AwsService("Elastic Load Balancing v2", "elbv2");
+        public static readonly AwsService Organizations = new AwsService("Organizations", "organizations");
 
-        /// <summary>Every service whose endpoint a session resolves and reports.</summary>
-        public static readonly IReadOnlyList<AwsService> All = new[] { Ecr, Ecs, Ec2, Sts, ElasticLoadBalancingV2 };
+        /// <summary>The services every inventoried region needs an endpoint of.</summary>
+        public static readonly IReadOnlyList<AwsService> PerRegion = new[] { Ecr, Ecs, Ec2, Sts };
+
+        /// <summary>Every service whose endpoint a session resolves and reports (ELBv2 for exposure, Organizations for account discovery).</summary>
+        public static readonly IReadOnlyList<AwsService> All = new[] { Ecr, Ecs, Ec2, Sts, ElasticLoadBalancingV2, Organizations };
 
         private readonly Lazy<EndpointRuleSet> _ruleSet;
 

@@ -8,7 +8,7 @@ namespace AwsContainerInventory.Tests.Wire.Endpoints;
 
 /// <summary>
 /// botocore is the oracle: its partition data and rule sets are what the module embeds, and the URL its
-/// clients' rule-set resolver gives for every region of every partition × ECR, ECS, EC2, STS × FIPS ×
+/// clients' rule-set resolver gives for every region of every partition × ECR, ECS, EC2, STS, Organizations × FIPS ×
 /// dual-stack is the URL the module must give (tests/Moto/endpoint_oracle.py).
 /// </summary>
 public sealed class EndpointOracleTests
@@ -17,7 +17,7 @@ public sealed class EndpointOracleTests
 
     private static readonly Dictionary<string, AwsService> Services = new(StringComparer.Ordinal)
     {
-        ["ecr"] = AwsService.Ecr, ["ecs"] = AwsService.Ecs, ["ec2"] = AwsService.Ec2, ["sts"] = AwsService.Sts, ["elbv2"] = AwsService.ElasticLoadBalancingV2,
+        ["ecr"] = AwsService.Ecr, ["ecs"] = AwsService.Ecs, ["ec2"] = AwsService.Ec2, ["sts"] = AwsService.Sts, ["elbv2"] = AwsService.ElasticLoadBalancingV2, ["organizations"] = AwsService.Organizations,
     };
 
     [Fact]
@@ -48,8 +48,8 @@ public sealed class EndpointOracleTests
                 : actual == expected;
             if (!same) mismatches.Add($"{service} {region} fips={fips} dualstack={dualStack}: botocore {expected}, module {actual}");
         }
-        // 8 partitions' regions plus 9 unlisted ones, × 4 services × 4 variants.
-        Assert.True(compared >= (AwsPartitions.Default.ListedRegions.Count + 9) * 16, "only " + compared + " combinations compared");
+        // 8 partitions' regions plus 9 unlisted ones, × 5 services × 4 variants.
+        Assert.True(compared >= (AwsPartitions.Default.ListedRegions.Count + 9) * 4 * AwsService.All.Count, "only " + compared + " combinations compared");
         Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
     }
 

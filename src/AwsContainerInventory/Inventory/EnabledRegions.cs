@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AwsContainerInventory.Wire;
+
+namespace AwsContainerInventory.Inventory
+{
+    /// <summary>
+    /// -Region All (or *): the regions enabled in each account, from ec2:DescribeRegions with AllRegions=false (opt-in
+    /// regions the account has not enabled are left out, silently), asked once per account for the life of the
+    /// session. A failed answer is not kept, so the next run asks again.
+    /// </summary>
+    internal sealed class EnabledRegions
+    {
+        /// <summary>How a region list says "every enabled region" (-Region All and -Region * are normalized to it).</summary>
+        public const string All = "*";
+
+        private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>>>> _byAccount =
+            new ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>>>>(StringComparer.Ordinal);
+
+        /// <summary>True when <paramref name="regions"/> is the "every enabled region" list.</summary>
+        public static bool IsAll(IReadOnlyList<string> regions) => regions.Count == 1 && regions[0] == All;
+
+        /// <summary>The accounts whose regions the session knows.</summary>
+        public int KnownAccounts => _byAccount.Count(p => p.Value.IsValueCreated && p.Value.Value.Status == TaskStatus.RanToCompletion);
+
+        /// <summary>
+        /// The enabled regions of the account <paramref name="accountKey"/> names (its id, or a name for credentials
+        /// whose account is not known), sorted; <paramref name="client"/> is asked only when the session does not know them.
+        /// </summary>
+        public async Task<IReadOnlyList<string>> ForAccountAsync(string accountKey, Func<IEc2RegionsClient> client, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                var entry = _byAccount.GetOrAdd(accountKey, _ => new Lazy<Task<IReadOnlyList<string>>>(() => LoadAsync(client(), cancellationToken)));
+                try
+                {
+                    return await entry.Value.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Another run asked first and was stopped: ask again for this one.
+                    Forget(accountKey, entry);
+                }
+                catch
+                {
+                    Forget(accountKey, entry);
+                    throw;
+                }
+            }
+        }
+
+        /// <summary>Drops a failed or cancelled answer, so the account is asked again.</summary>
+        private void Forget(string accountKey, Lazy<Task<IReadOnlyList<string>>> entry) =>
+            ((ICollection<KeyValuePair<string, Lazy<Task<IReadOnlyList<string>>>>>)_byAccount).Remove(
+                new KeyValuePair<string, Lazy<Task<IReadOnlyList<string>>>>(accountKey, entry));
+
+        private static async Task<IReadOnlyList<string>> LoadAsync(IEc2RegionsClient client, CancellationToken cancellationToken)
+        {
+            IReadOnlyList<Ec2Region> regions = await client.DescribeRegionsAsync(cancellationToken).ConfigureAwait(false);
+            return regions.Where(r => r.IsEnabled).Select(r => r.Name.ToLowerInvariant())
+                .Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal).ToList();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AwsContainerInventory.Wire
+{
+    /// <summary>
+    /// The session's ParallelRequests slots, handed out in arrival order within two queues that take turns: the first
+    /// call of each (credentials × region) pair, and every later call (a next page, a Describe batch, a retry, an STS
+    /// call). Taking turns keeps both moving under one cap: an organization of thousands of pairs starts them all at
+    /// once, and a pair's follow-up calls (and the organization listing itself) would otherwise wait behind every other
+    /// pair's first call, while a pair with a large inventory still cannot hold more than half the slots that others wait for.
+    /// </summary>
+    internal sealed class CallSlots
+    {
+        private readonly object _lock = new object();
+        private readonly Queue<TaskCompletionSource<bool>> _firstCalls = new Queue<TaskCompletionSource<bool>>();
+        private readonly Queue<TaskCompletionSource<bool>> _laterCalls = new Queue<TaskCompletionSource<bool>>();
+        private readonly ConcurrentDictionary<(ICredentialProvider, string), byte> _started = new ConcurrentDictionary<(ICredentialProvider, string), byte>(new PairComparer());
+        private int _available;
+        private bool _firstCallsNext = true;
+
+        public CallSlots(int count)
+        {
+            if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));
+            _available = count;
+        }
+
+        /// <summary>Slots free now (for tests).</summary>
+        public int Available { get { lock (_lock) return _available; } }
+
+        /// <summary>Waits for a slot for a call of the pair (<paramref name="credentials"/> null: a call outside any pair, queued as a later call).</summary>
+        public Task WaitAsync(ICredentialProvider? credentials, string? region, CancellationToken cancellationToken)
+        {
+            if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
+            bool first = credentials != null && region != null && _started.TryAdd((credentials, region), 0);
+            TaskCompletionSource<bool> waiter;
+            lock (_lock)
+            {
+                if (_available > 0 && _firstCalls.Count == 0 && _laterCalls.Count == 0)
+                {
+                    _available--;
+                    return Task.CompletedTask;
+                }
+                waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                (first ? _firstCalls : _laterCalls).Enqueue(waiter);
+            }
+            if (!cancellationToken.CanBeCanceled) return waiter.Task;
+            return WaitCancellableAsync(waiter, cancellationToken);
+        }
+
+        public void Release()
+        {
+            while (true)
+            {
+                TaskCompletionSource<bool>? next;
+                lock (_lock)
+                {
+                    Queue<TaskCompletionSource<bool>>? queue =
+                        _firstCalls.Count > 0 && (_firstCallsNext || _laterCalls.Count == 0) ? _firstCalls
+                        : _laterCalls.Count > 0 ? _laterCalls : null;
+                    if (queue == null)
+                    {
+                        _available++;
+                        return;
+                    }
+                    _firstCallsNext = queue != _firstCalls;
+                    next = queue.Dequeue();
+                }
+                // A waiter whose caller stopped waiting is passed over: the slot goes to the next one.
+                if (next.TrySetResult(true)) return;
+            }
+        }
+
+        private async Task WaitCancellableAsync(TaskCompletionSource<bool> waiter, CancellationToken cancellationToken)
+        {
+            using (cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken)))
+                await waiter.Task.ConfigureAwait(false);
+        }
+
+        private sealed class PairComparer : IEqualityComparer<(ICredentialProvider Credentials, string Region)>
+        {
+            public bool Equals((ICredentialProvider Credentials, string Region) x, (ICredentialProvider Credentials, string Region) y) =>
+                ReferenceEquals(x.Credentials, y.Credentials) && string.Equals(x.Region, y.Region, StringComparison.Ordinal);
+
+            public int GetHashCode((ICredentialProvider Credentials, string Region) pair) =>
+                unchecked(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Credentials) * 31 + StringComparer.Ordinal.GetHashCode(pair.Region));
+        }
+    }
+}

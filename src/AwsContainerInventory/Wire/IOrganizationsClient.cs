@@ -1,0 +1,50 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AwsContainerInventory.Wire
+{
+    /// <summary>
+    /// The AWS Organizations calls account discovery makes (AWS JSON 1.1, botocore's organizations 2016-11-28 model),
+    /// written here because the package registry this project builds from does not serve AWSSDK.Organizations. Every
+    /// listing is paged with NextToken; the caller must be the management account or a delegated administrator.
+    /// </summary>
+    internal interface IOrganizationsClient
+    {
+        /// <summary>One page of every account in the organization, whatever its state.</summary>
+        Task<ApiPage<OrganizationAccount>> ListAccountsAsync(string? nextToken, CancellationToken cancellationToken);
+
+        /// <summary>One page of the accounts directly under <paramref name="parentId"/> (a root r-… or an OU ou-…), not in its child OUs.</summary>
+        Task<ApiPage<OrganizationAccount>> ListAccountsForParentAsync(string parentId, string? nextToken, CancellationToken cancellationToken);
+
+        /// <summary>One page of the ids of the OUs directly under <paramref name="parentId"/> (ChildType ORGANIZATIONAL_UNIT).</summary>
+        Task<ApiPage<string>> ListOrganizationalUnitsAsync(string parentId, string? nextToken, CancellationToken cancellationToken);
+    }
+
+    internal static class OrganizationsLimits
+    {
+        /// <summary>The largest MaxResults the Organizations listings take (botocore: MaxResults 1..20).</summary>
+        public const int MaxResults = 20;
+
+        /// <summary>The account state (State, or the older Status) of an account that can be inventoried.</summary>
+        public const string Active = "ACTIVE";
+    }
+
+    /// <summary>An account as Organizations lists it: its 12-digit id, name and lifecycle state.</summary>
+    internal sealed class OrganizationAccount
+    {
+        public OrganizationAccount(string id, string? name, string? state)
+        {
+            Id = id;
+            Name = name;
+            State = state;
+        }
+
+        public string Id { get; }
+        public string? Name { get; }
+
+        /// <summary>State (PENDING_ACTIVATION, ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED), or Status where State is absent.</summary>
+        public string? State { get; }
+
+        public bool IsActive => State == OrganizationsLimits.Active;
+    }
+}
