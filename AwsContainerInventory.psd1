@@ -1,7 +1,7 @@
 @{
     # The same manifest serves the repository (after `dotnet build`) and the packaged module: both keep
-    # the compiled module under bin/.
-    RootModule             = 'bin/AwsContainerInventory.dll'
+    # the compiled module under bin/. AwsContainerInventory.psm1 loads the build that fits this PowerShell.
+    RootModule             = 'AwsContainerInventory.psm1'
     ModuleVersion          = '0.1.0'
     CompatiblePSEditions   = @('Desktop', 'Core')
     GUID                   = '3f0d6c1e-8a53-4d0b-9a57-2b6f1f4e7c21'

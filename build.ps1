@@ -45,7 +45,11 @@ function Invoke-Native {
 }
 
 function Invoke-Build {
-    Invoke-Native dotnet @('build', (Join-Path $Root 'AwsContainerInventory.sln'), '-c', $Configuration, '-nologo', '-v', 'minimal')
+    # -AllPlatforms (Package): the ReadyToRun images of every platform, not only this machine's.
+    param([switch] $AllPlatforms)
+    $arguments = @('build', (Join-Path $Root 'AwsContainerInventory.sln'), '-c', $Configuration, '-nologo', '-v', 'minimal')
+    if ($AllPlatforms) { $arguments += '-p:PrecompileAllPlatforms=true' }
+    Invoke-Native dotnet $arguments
     Invoke-Help
 }
 
@@ -115,7 +119,7 @@ Set-Content -Path '$(Join-Path $results 'pester-counts.txt')' -Value "`$(`$resul
 }
 
 function Invoke-Package {
-    Invoke-Build
+    Invoke-Build -AllPlatforms
     $manifest = Import-PowerShellDataFile (Join-Path $Root 'AwsContainerInventory.psd1')
     $target = Join-Path $Root "out/AwsContainerInventory/$($manifest.ModuleVersion)"
     Remove-Item -Recurse -Force $target -ErrorAction SilentlyContinue

@@ -21,7 +21,7 @@ namespace AwsContainerInventory.Isolation
 
         private static IDefaultChains Load()
         {
-            string moduleDirectory = Path.GetDirectoryName(typeof(DefaultChainsLoader).Assembly.Location)!;
+            string moduleDirectory = ModuleBinDirectory(Path.GetDirectoryName(typeof(DefaultChainsLoader).Assembly.Location)!);
             string dependencies = Path.Combine(moduleDirectory, "Dependencies");
             Assembly engine;
             if (!File.Exists(Path.Combine(dependencies, EngineAssemblyName + ".dll")))
@@ -46,6 +46,18 @@ namespace AwsContainerInventory.Isolation
                 engine = Assembly.LoadFrom(Path.Combine(dependencies, EngineAssemblyName + ".dll"));
             }
             return (IDefaultChains)Activator.CreateInstance(engine.GetType(EngineTypeName, throwOnError: true)!)!;
+        }
+
+        /// <summary>
+        /// The module's bin folder, which holds Dependencies/ and the isolation assembly: the cmdlet assembly's own folder
+        /// (the netstandard2.0 build, test hosts) or its parent (the PowerShell 7 builds in bin/net8.0 and bin/net10.0-&lt;rid&gt;).
+        /// </summary>
+        internal static string ModuleBinDirectory(string assemblyDirectory)
+        {
+            string? parent = Path.GetDirectoryName(assemblyDirectory);
+            bool nested = !Directory.Exists(Path.Combine(assemblyDirectory, "Dependencies"))
+                && parent != null && Directory.Exists(Path.Combine(parent, "Dependencies"));
+            return nested ? parent! : assemblyDirectory;
         }
 
         private static bool IsCoreClr() =>

@@ -88,7 +88,11 @@ namespace AwsContainerInventory.Wire
                         TimeSpan remaining = Retry.ConnectionRetryBudget - Time.GetElapsedTime(started);
                         if (remaining < attemptTimeout) attemptTimeout = remaining > TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1);
                     }
+#if NET8_0_OR_GREATER
+                    using var attemptTimer = new CancellationTokenSource(attemptTimeout, Time);
+#else
                     using CancellationTokenSource attemptTimer = Time.CreateCancellationTokenSource(attemptTimeout);
+#endif
                     using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimer.Token);
                     try
                     {
@@ -156,7 +160,11 @@ namespace AwsContainerInventory.Wire
                 // botocore refunds only the last retry's cost when the call finally succeeds.
                 lastRetryCost = cost;
                 observer?.OnRetry(request, attempt + 1, delay, failure.ErrorCode);
+#if NET8_0_OR_GREATER
+                await Task.Delay(delay, Time, cancellationToken).ConfigureAwait(false);
+#else
                 await Time.Delay(delay, cancellationToken).ConfigureAwait(false);
+#endif
             }
         }
 
