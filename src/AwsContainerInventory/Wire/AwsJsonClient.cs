@@ -36,7 +36,7 @@ namespace AwsContainerInventory.Wire
         }
 
         /// <summary>Reads <c>__type</c>/<c>code</c> (unless <paramref name="code"/> is known) and <c>message</c>; false when the body is not JSON.</summary>
-        internal static bool TryReadJsonError(byte[] body, ref string? code, ref string message)
+        internal static bool TryReadJsonError(ArraySegment<byte> body, ref string? code, ref string message)
         {
             try
             {

@@ -31,7 +31,7 @@ namespace AwsContainerInventory.Wire
             foreach (var parameter in parameters)
                 form.Append('&').Append(WebUtility.UrlEncode(parameter.Key)).Append('=').Append(WebUtility.UrlEncode(parameter.Value));
             return PostAsync(operation, FormContentType, null, Encoding.UTF8.GetBytes(form.ToString()),
-                bytes => read(XElement.Parse(Encoding.UTF8.GetString(bytes))), cancellationToken);
+                bytes => read(XElement.Parse(Utf8(bytes))), cancellationToken);
         }
 
         /// <summary>
@@ -50,11 +50,11 @@ namespace AwsContainerInventory.Wire
         }
 
         /// <summary>Reads Code (unless <paramref name="code"/> is known), Message and RequestId from an XML error; false when the body is not XML.</summary>
-        internal static bool TryReadXmlError(byte[] body, ref string? code, ref string message, ref string? requestId)
+        internal static bool TryReadXmlError(ArraySegment<byte> body, ref string? code, ref string message, ref string? requestId)
         {
             try
             {
-                XElement root = XElement.Parse(Encoding.UTF8.GetString(body));
+                XElement root = XElement.Parse(Utf8(body));
                 code ??= root.Descendants().FirstOrDefault(e => e.Name.LocalName == "Code")?.Value;
                 message = root.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value ?? message;
                 requestId ??= root.Descendants().FirstOrDefault(e => e.Name.LocalName == "RequestId" || e.Name.LocalName == "RequestID")?.Value;
@@ -65,6 +65,8 @@ namespace AwsContainerInventory.Wire
                 return false;
             }
         }
+
+        private static string Utf8(ArraySegment<byte> bytes) => Encoding.UTF8.GetString(bytes.Array!, bytes.Offset, bytes.Count);
 
         protected static KeyValuePair<string, string> Parameter(string name, string value) => new KeyValuePair<string, string>(name, value);
 

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Linq;
 using System.Net.Http.Headers;
 
@@ -11,11 +12,15 @@ namespace AwsContainerInventory.Wire
     internal sealed class AwsResponse
     {
         private readonly HttpResponseHeaders? _headers;
+        private byte[]? _pooled;
 
-        public AwsResponse(int statusCode, byte[] body, HttpResponseHeaders? headers, string? requestId, TimeSpan? retryAfter)
+        /// <param name="pooled">Whether <paramref name="body"/>'s array was rented from <see cref="ArrayPool{T}.Shared"/>
+        /// (see <see cref="ReturnBody"/>).</param>
+        public AwsResponse(int statusCode, ArraySegment<byte> body, bool pooled, HttpResponseHeaders? headers, string? requestId, TimeSpan? retryAfter)
         {
             StatusCode = statusCode;
             Body = body;
+            _pooled = pooled ? body.Array : null;
             _headers = headers;
             RequestId = requestId;
             RetryAfter = retryAfter;
@@ -23,7 +28,7 @@ namespace AwsContainerInventory.Wire
 
         private AwsResponse(AwsServiceException connectionFailure, bool timedOut)
         {
-            Body = Array.Empty<byte>();
+            Body = new ArraySegment<byte>(Array.Empty<byte>());
             ConnectionFailure = connectionFailure;
             TimedOut = timedOut;
         }
@@ -36,7 +41,8 @@ namespace AwsContainerInventory.Wire
 
         public bool IsSuccess => StatusCode >= 200 && StatusCode < 300;
 
-        public byte[] Body { get; }
+        /// <summary>The body as it arrived; valid until <see cref="ReturnBody"/>, so whatever is read from it must be copied out.</summary>
+        public ArraySegment<byte> Body { get; }
 
         /// <summary>x-amzn-RequestId (or x-amz-request-id) of the answer.</summary>
         public string? RequestId { get; }
@@ -49,6 +55,17 @@ namespace AwsContainerInventory.Wire
 
         /// <summary>The attempt ran out of time (its own timeout or the connect timeout): a retry costs a timeout's share of the quota.</summary>
         public bool TimedOut { get; }
+
+        /// <summary>
+        /// Gives a pooled body's array back once the answer has been read: a page of 100 tasks or interfaces is hundreds of
+        /// kilobytes, and one new array a call would land on the large object heap and bring on full collections.
+        /// </summary>
+        public void ReturnBody()
+        {
+            byte[]? pooled = _pooled;
+            _pooled = null;
+            if (pooled != null) ArrayPool<byte>.Shared.Return(pooled);
+        }
 
         /// <summary>The first value of a response header, or null.</summary>
         public string? Header(string name) =>

@@ -30,7 +30,7 @@ namespace AwsContainerInventory.Wire
         }
 
         /// <summary>Signs and sends one POST; <paramref name="parse"/> reads a 2xx body, <see cref="ReadError"/> any other answer.</summary>
-        protected Task<T> PostAsync<T>(string operation, string contentType, string? target, byte[] body, Func<byte[], T> parse, CancellationToken cancellationToken)
+        protected Task<T> PostAsync<T>(string operation, string contentType, string? target, byte[] body, Func<ArraySegment<byte>, T> parse, CancellationToken cancellationToken)
         {
             var request = new AwsRequest(_service, operation, _region, _endpoint, contentType, target, body, _credentials);
             _observer?.OnCall(request);

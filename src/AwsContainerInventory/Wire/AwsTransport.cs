@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -55,7 +56,7 @@ namespace AwsContainerInventory.Wire
         /// error reader. A 2xx body that does not parse is MalformedResponse, retried at most
         /// <see cref="RetryPolicy.MalformedResponseRetries"/> times.
         /// </summary>
-        public async Task<T> SendAsync<T>(AwsRequest request, Func<byte[], T> parse, Func<AwsRequest, AwsResponse, AwsServiceException> readError,
+        public async Task<T> SendAsync<T>(AwsRequest request, Func<ArraySegment<byte>, T> parse, Func<AwsRequest, AwsResponse, AwsServiceException> readError,
             ICallObserver? observer, CancellationToken cancellationToken)
         {
             var retries = new RetryLoop(Retry, request, Time);
@@ -64,27 +65,34 @@ namespace AwsContainerInventory.Wire
                 cancellationToken.ThrowIfCancellationRequested();
                 AwsResponse response = await SendOnceAsync(request, retries.AttemptTimeout, cancellationToken).ConfigureAwait(false);
                 AwsServiceException failure;
-                if (response.ConnectionFailure != null)
+                try
                 {
-                    failure = response.ConnectionFailure;
-                }
-                else if (response.IsSuccess)
-                {
-                    try
+                    if (response.ConnectionFailure != null)
                     {
-                        T result = parse(response.Body);
-                        retries.Succeeded();
-                        return result;
+                        failure = response.ConnectionFailure;
                     }
-                    catch (Exception parseError) when (parseError is JsonException || parseError is FormatException || parseError is InvalidOperationException || parseError is KeyNotFoundException || parseError is System.Xml.XmlException)
+                    else if (response.IsSuccess)
                     {
-                        failure = new AwsServiceException(request.Service, request.Operation, ClientCodes.MalformedResponse,
-                            "The response body could not be read (" + parseError.GetType().Name + ").", response.StatusCode, response.RequestId, parseError);
+                        try
+                        {
+                            T result = parse(response.Body);
+                            retries.Succeeded();
+                            return result;
+                        }
+                        catch (Exception parseError) when (parseError is JsonException || parseError is FormatException || parseError is InvalidOperationException || parseError is KeyNotFoundException || parseError is System.Xml.XmlException)
+                        {
+                            failure = new AwsServiceException(request.Service, request.Operation, ClientCodes.MalformedResponse,
+                                "The response body could not be read (" + parseError.GetType().Name + ").", response.StatusCode, response.RequestId, parseError);
+                        }
+                    }
+                    else
+                    {
+                        failure = readError(request, response);
                     }
                 }
-                else
+                finally
                 {
-                    failure = readError(request, response);
+                    response.ReturnBody();
                 }
 
                 if (!retries.ShouldRetry(failure, response.ConnectionFailure != null, response.TimedOut, response.RetryAfter, out TimeSpan delay))
@@ -128,10 +136,10 @@ namespace AwsContainerInventory.Wire
                     if (ConnectionPool.RecyclesByServicePoint && ReferenceEquals(_client, ConnectionPool.SharedClient)) ConnectionPool.LeaseConnections(request.Endpoint);
                     using HttpRequestMessage message = BuildMessage(request, credentials);
                     using HttpResponseMessage response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
-                    byte[] body = await ReadBodyAsync(response, attemptCancellation.Token).ConfigureAwait(false);
+                    (ArraySegment<byte> body, bool pooled) = await ReadBodyAsync(response, attemptCancellation.Token).ConfigureAwait(false);
                     int status = (int)response.StatusCode;
                     TimeSpan? retryAfter = status >= 200 && status < 300 ? null : RetryAfterFrom(response, Time.GetUtcNow());
-                    return new AwsResponse(status, body, response.Headers, RequestIdFrom(response), retryAfter);
+                    return new AwsResponse(status, body, pooled, response.Headers, RequestIdFrom(response), retryAfter);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -169,7 +177,8 @@ namespace AwsContainerInventory.Wire
             return message;
         }
 
-        private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        /// <summary>The body, in an array of the declared size rented from the pool (see <see cref="AwsResponse.ReturnBody"/>) when the size is declared.</summary>
+        private static async Task<(ArraySegment<byte> Body, bool Pooled)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             long? declared = response.Content.Headers.ContentLength;
@@ -177,24 +186,33 @@ namespace AwsContainerInventory.Wire
             {
                 if (declared.HasValue && declared.Value <= int.MaxValue)
                 {
-                    // One array of the declared size: no growing buffer and no final copy, which for large pages
-                    // would be three large-object-heap allocations per call.
-                    var body = new byte[declared.Value];
-                    int read = 0;
-                    while (read < body.Length)
+                    int length = (int)declared.Value;
+                    // One array of the declared size, from the pool: no growing buffer, no final copy, and for large pages
+                    // no large-object-heap allocation per call.
+                    byte[] body = length == 0 ? Array.Empty<byte>() : ArrayPool<byte>.Shared.Rent(length);
+                    try
                     {
-                        int n = await stream.ReadAsync(body, read, body.Length - read, cancellationToken).ConfigureAwait(false);
-                        if (n == 0) break;
-                        read += n;
+                        int read = 0;
+                        while (read < length)
+                        {
+                            int n = await stream.ReadAsync(body, read, length - read, cancellationToken).ConfigureAwait(false);
+                            if (n == 0) break;
+                            read += n;
+                        }
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (read != length) throw new IOException("The response ended after " + read + " of " + length + " bytes.");
+                        return (new ArraySegment<byte>(body, 0, length), length > 0);
                     }
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (read != body.Length) throw new IOException("The response ended after " + read + " of " + body.Length + " bytes.");
-                    return body;
+                    catch
+                    {
+                        if (length > 0) ArrayPool<byte>.Shared.Return(body);
+                        throw;
+                    }
                 }
                 using var buffer = new MemoryStream();
                 await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
-                return buffer.ToArray();
+                return (new ArraySegment<byte>(buffer.ToArray()), false);
             }
         }
 
