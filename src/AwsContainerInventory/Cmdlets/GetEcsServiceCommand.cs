@@ -14,7 +14,7 @@ namespace AwsContainerInventory.Cmdlets
 
         private protected override string What => "Reading ECS services";
 
-        private protected override Task ReadAsync(InventoryScope scope, ClusterSelection clusters, CancellationToken token) =>
-            EcsInventory.ReadServicesAsync(scope, clusters, Run, Session, token);
+        private protected override Task ReadAsync(InventoryContext context, ClusterSelection clusters) =>
+            new ServiceReader(context).ReadAsync(clusters);
     }
 }

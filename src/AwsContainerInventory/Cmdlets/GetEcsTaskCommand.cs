@@ -25,7 +25,7 @@ namespace AwsContainerInventory.Cmdlets
 
         private protected override string What => "Reading ECS tasks";
 
-        private protected override Task ReadAsync(InventoryScope scope, ClusterSelection clusters, CancellationToken token) =>
-            EcsInventory.ReadTasksAsync(scope, clusters, IncludeStopped.IsPresent, !SkipPublicIp.IsPresent, Run, Session, token);
+        private protected override Task ReadAsync(InventoryContext context, ClusterSelection clusters) =>
+            new TaskReader(context).ReadAsync(clusters, IncludeStopped.IsPresent, !SkipPublicIp.IsPresent);
     }
 }
