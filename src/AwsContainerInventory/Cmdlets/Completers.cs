@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
 using System.Threading.Tasks;
 using AwsContainerInventory.Inventory;
 using AwsContainerInventory.Session;

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Threading;
 using System.Threading.Tasks;
 using AwsContainerInventory.Inventory;
 
