@@ -90,7 +90,7 @@ namespace AwsContainerInventory.Inventory
         /// </summary>
         public static ErrorRecord NotDescribed(InventoryScope scope, string operation, string what, string item, string reason)
         {
-            bool missing = reason == EcsInventory.Missing;
+            bool missing = reason == ClusterReader.Missing;
             string message = operation + " could not describe " + what + " " + item + " in " + scope.Label + ": " + reason
                 + (missing ? " (it was listed moments before, so it has probably just been deleted)." : ".");
             Exception exception = missing ? new ItemNotFoundException(message) : new InvalidOperationException(message);

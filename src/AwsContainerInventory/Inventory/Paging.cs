@@ -21,10 +21,8 @@ namespace AwsContainerInventory.Inventory
             try
             {
                 var batch = new List<T>(batchSize);
-                string? nextToken = null;
-                do
+                await ForEachPageAsync(listPage, async page =>
                 {
-                    ApiPage<T> page = await listPage(nextToken).ConfigureAwait(false);
                     foreach (T item in page.Items)
                     {
                         if (include != null && !include(item)) continue;
@@ -36,9 +34,7 @@ namespace AwsContainerInventory.Inventory
                             await window.StartAsync(() => describe(full), cancellationToken).ConfigureAwait(false);
                         }
                     }
-                    nextToken = page.NextToken;
-                }
-                while (nextToken != null);
+                }).ConfigureAwait(false);
                 if (batch.Count > 0)
                 {
                     List<T> last = batch;
@@ -49,6 +45,34 @@ namespace AwsContainerInventory.Inventory
             {
                 await window.WhenAllAsync().ConfigureAwait(false);
             }
+        }
+
+        /// <summary>
+        /// The one NextToken loop: each page in turn, handed to <paramref name="onPage"/> before the next is asked for
+        /// (a page needs the previous one's token, so pages are never concurrent).
+        /// </summary>
+        public static async Task ForEachPageAsync<T>(Func<string?, Task<ApiPage<T>>> listPage, Func<ApiPage<T>, Task> onPage)
+        {
+            string? nextToken = null;
+            do
+            {
+                ApiPage<T> page = await listPage(nextToken).ConfigureAwait(false);
+                await onPage(page).ConfigureAwait(false);
+                nextToken = page.NextToken;
+            }
+            while (nextToken != null);
+        }
+
+        /// <summary>Every item of every page, in order.</summary>
+        public static async Task<List<T>> AllPagesAsync<T>(Func<string?, Task<ApiPage<T>>> listPage)
+        {
+            var items = new List<T>();
+            await ForEachPageAsync(listPage, page =>
+            {
+                items.AddRange(page.Items);
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
+            return items;
         }
 
         /// <summary>Splits items into chunks of at most <paramref name="size"/>.</summary>

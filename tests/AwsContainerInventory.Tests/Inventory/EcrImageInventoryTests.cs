@@ -241,7 +241,7 @@ public class EcrImageInventoryTests
             [Arn(2, "eu-west-1")] = new[] { FakeEcrImages.Digest("repo-0002", 0) },          // another pair's repository
         };
 
-        ImagesByDigest result = await EcrImageInventory.DescribeImagesByDigestAsync(scope, wanted, run, session, CancellationToken.None);
+        ImagesByDigest result = await new ImageReader(new InventoryContext(scope, run, session, CancellationToken.None)).DescribeByDigestAsync(wanted);
 
         Assert.Equal(146, result.Images.Count);
         Assert.All(result.Images, i => Assert.True(i.InUse));
