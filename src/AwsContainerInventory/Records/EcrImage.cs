@@ -10,6 +10,10 @@ namespace AwsContainerInventory
     /// </summary>
     public sealed class EcrImage : ICloudResourceRecord
     {
+        /// <summary>
+        /// Every value once, from EcrImageMapping. Internal: only the module builds records, and a public constructor
+        /// would turn each new property into a breaking change for callers.
+        /// </summary>
         internal EcrImage(
             string uid,
             string name,

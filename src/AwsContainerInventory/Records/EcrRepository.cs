@@ -9,6 +9,10 @@ namespace AwsContainerInventory
     {
         private readonly ValueList<PublicStatement> _publicStatements;
 
+        /// <summary>
+        /// Every value once, from EcrRepositoryMapping. Internal: only the module builds records, and a public constructor
+        /// would turn each new property into a breaking change for callers.
+        /// </summary>
         internal EcrRepository(
             string uid,
             string name,

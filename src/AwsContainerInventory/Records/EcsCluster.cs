@@ -5,6 +5,10 @@ namespace AwsContainerInventory
     /// <summary>An Amazon ECS cluster, with every attribute of the Amazon ECS connector (EcsCluster).</summary>
     public sealed class EcsCluster : ICloudResourceRecord
     {
+        /// <summary>
+        /// Every value once, from EcsClusterMapping. Internal: only the module builds records, and a public constructor
+        /// would turn each new property into a breaking change for callers.
+        /// </summary>
         internal EcsCluster(
             string uid,
             string name,

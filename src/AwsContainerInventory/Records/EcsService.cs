@@ -6,6 +6,10 @@ namespace AwsContainerInventory
     /// <summary>An Amazon ECS service, with every attribute of the Amazon ECS connector (EcsService).</summary>
     public sealed class EcsService : ICloudResourceRecord
     {
+        /// <summary>
+        /// Every value once, from EcsServiceMapping. Internal: only the module builds records, and a public constructor
+        /// would turn each new property into a breaking change for callers.
+        /// </summary>
         internal EcsService(
             string uid,
             string name,

@@ -7,6 +7,10 @@ namespace AwsContainerInventory
     /// <summary>An Amazon ECS task, with every attribute of the Amazon ECS connector (EcsTask).</summary>
     public sealed class EcsTask : ICloudResourceRecord
     {
+        /// <summary>
+        /// Every value once, from EcsTaskMapping. Internal: only the module builds records, and a public constructor
+        /// would turn each new property into a breaking change for callers.
+        /// </summary>
         internal EcsTask(
             string uid,
             string name,

@@ -9,6 +9,10 @@ namespace AwsContainerInventory
     /// </summary>
     public sealed class EcsTaskDefinition : ICloudResourceRecord
     {
+        /// <summary>
+        /// Every value once, from EcsTaskDefinitionMapping. Internal: only the module builds records, and a public constructor
+        /// would turn each new property into a breaking change for callers.
+        /// </summary>
         internal EcsTaskDefinition(
             string uid,
             string name,
