@@ -83,20 +83,22 @@ namespace AwsContainerInventory.Inventory
                 }
                 first = _firstLookup;
             }
+            IReadOnlyList<EcsTask> resolved;
             try
             {
                 if (probe == null) await first.ConfigureAwait(false);
-                await ResolveAsync(tasks).ConfigureAwait(false);
+                resolved = await ResolveAsync(tasks).ConfigureAwait(false);
             }
             finally
             {
                 probe?.TrySetResult(true);
             }
-            foreach (EcsTask task in tasks)
+            foreach (EcsTask task in resolved)
                 await _context.Run.WriteRecordAsync(task, TaskReader.RecordCountName).ConfigureAwait(false);
         }
 
-        private async Task ResolveAsync(List<EcsTask> tasks)
+        /// <summary>The tasks with their public addresses; as they came when the lookup was denied or failed.</summary>
+        private async Task<IReadOnlyList<EcsTask>> ResolveAsync(List<EcsTask> tasks)
         {
             if (_unavailable)
             {
@@ -109,14 +111,12 @@ namespace AwsContainerInventory.Inventory
                     tasks.SelectMany(t => t.NetworkInterfaceIds!).Distinct(StringComparer.Ordinal).ToList()).ConfigureAwait(false);
                 if (publicIps != null)
                 {
-                    foreach (EcsTask task in tasks)
-                    {
-                        // An interface that no longer exists (a stopped task's) has no public address.
-                        task.SetPublicIpAddresses(task.NetworkInterfaceIds!.SelectMany(id =>
-                            publicIps.TryGetValue(id, out IReadOnlyList<string>? ips) ? ips : Array.Empty<string>()));
-                    }
+                    // An interface that no longer exists (a stopped task's) has no public address.
+                    return tasks.Select(task => task.WithPublicIpAddresses(task.NetworkInterfaceIds!.SelectMany(id =>
+                        publicIps.TryGetValue(id, out IReadOnlyList<string>? ips) ? ips : Array.Empty<string>()))).ToList();
                 }
             }
+            return tasks;
         }
 
         private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?> TryDescribeAsync(IReadOnlyList<string> networkInterfaceIds)
