@@ -10,12 +10,12 @@ using AwsContainerInventory.Session;
 
 namespace AwsContainerInventory.Cmdlets
 {
-    /// <summary>Completes AWS region names: eu-w&lt;Tab&gt; → eu-west-1, eu-west-2, eu-west-3.</summary>
+    /// <summary>Completes -Region: All (every region enabled in each account), then the region names of every partition: eu-w&lt;Tab&gt; → eu-west-1, eu-west-2, eu-west-3.</summary>
     public sealed class RegionCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            Completions.Matching(RegionList.Known, wordToComplete);
+            Completions.Matching(RegionList.Completions, wordToComplete);
     }
 
     /// <summary>Completes the profile names of the shared config and credentials files.</summary>

@@ -22,12 +22,10 @@ namespace AwsContainerInventory.Inventory
         public const string ServiceError = "AwsServiceError";
         public const string RoleAssumptionFailed = "AwsRoleAssumptionFailed";
         public const string NoRegion = "AwsNoRegion";
-        public const string ProfileNotFound = "AwsProfileNotFound";
         public const string UnexpectedError = "AwsInventoryUnexpectedError";
         public const string OrganizationUnavailable = "AwsOrganizationAccountsUnavailable";
         public const string RegionsUnavailableId = "AwsEnabledRegionsUnavailable";
         public const string RegionNotEnabledId = "AwsRegionNotEnabled";
-        public const string InvalidAccountSelection = "AwsInvalidAccountSelection";
 
         public static bool IsScopeFailure(Exception error) => error is AwsServiceException || error is CredentialsUnavailableException;
 
