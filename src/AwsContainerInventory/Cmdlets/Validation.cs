@@ -88,7 +88,7 @@ namespace AwsContainerInventory.Cmdlets
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
             string text = (arguments is PSObject wrapped ? wrapped.BaseObject : arguments)?.ToString() ?? string.Empty;
-            if (!Inventory.Shard.TryParse(text, out _, out string problem)) throw new ValidationMetadataException(problem);
+            if (!Session.Shard.TryParse(text, out _, out string problem)) throw new ValidationMetadataException(problem);
         }
     }
 

@@ -47,21 +47,9 @@ namespace AwsContainerInventory.Inventory
             }
         }
 
-        /// <summary>
-        /// The one NextToken loop: each page in turn, handed to <paramref name="onPage"/> before the next is asked for
-        /// (a page needs the previous one's token, so pages are never concurrent).
-        /// </summary>
-        public static async Task ForEachPageAsync<T>(Func<string?, Task<ApiPage<T>>> listPage, Func<ApiPage<T>, Task> onPage)
-        {
-            string? nextToken = null;
-            do
-            {
-                ApiPage<T> page = await listPage(nextToken).ConfigureAwait(false);
-                await onPage(page).ConfigureAwait(false);
-                nextToken = page.NextToken;
-            }
-            while (nextToken != null);
-        }
+        /// <summary>Each page in turn, before the next is asked for: <see cref="ApiPaging.ForEachPageAsync"/>, the one NextToken loop.</summary>
+        public static Task ForEachPageAsync<T>(Func<string?, Task<ApiPage<T>>> listPage, Func<ApiPage<T>, Task> onPage) =>
+            ApiPaging.ForEachPageAsync(listPage, onPage);
 
         /// <summary>Every item of every page, in order.</summary>
         public static async Task<List<T>> AllPagesAsync<T>(Func<string?, Task<ApiPage<T>>> listPage)

@@ -20,7 +20,7 @@ namespace AwsContainerInventory.Session
             RegexOptions.CultureInvariant);
 
         /// <summary>"Every region enabled in each account" (-Region All or -Region *), as a normalized region list holds it.</summary>
-        public const string All = Inventory.EnabledRegions.All;
+        public const string All = "*";
 
         /// <summary>
         /// Splits comma-separated entries, trims, lower-cases and removes duplicates, keeping order. All (any case) and *
