@@ -94,8 +94,8 @@ public class ReaderTests
     [Fact]
     public async Task A_task_that_stops_between_the_two_listings_is_described_and_written_once()
     {
-        // Both listings name running-0001: it stopped while the pair was being read.
-        var handler = new FakeAwsHandler().WithEcs(1, runningPerCluster: 3);
+        // Both listings name running-0001: it stopped while the pair was being read. The estate holds running-0000..0007, so every listed task exists.
+        var handler = new FakeAwsHandler().WithEcs(1, runningPerCluster: 8);
         handler.On("ListTasks", body => new
         {
             taskArns = (body["desiredStatus"]!.GetValue<string>() == TaskReader.Stopped ? new[] { 1, 7 } : new[] { 0, 1, 2 })
