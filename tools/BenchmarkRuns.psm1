@@ -178,7 +178,7 @@ function Measure-RolesScenario($Context) {
 function Write-BenchmarkSummary($Report) {
     $m = $Report['Machine']
     Write-Host ''
-    Write-Host ("{0}, {1} cores, load average {2}; medians of {3} runs" -f $m.Date, $m.Cores, $m.LoadAverage, $m.Runs) -ForegroundColor Cyan
+    Write-Host ("{0}, {1} cores, load average {2} before and {3} after; medians of {4} runs" -f $m.Date, $m.Cores, $m.LoadAverageBefore, $m.LoadAverageAfter, $m.Runs) -ForegroundColor Cyan
     foreach ($name in 'Ecr400', 'Ecr2000') {
         $e = $Report[$name]
         if (-not $e) { continue }

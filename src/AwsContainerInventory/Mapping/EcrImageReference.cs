@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -54,22 +55,39 @@ namespace AwsContainerInventory
         {
             arn = string.Empty;
             if (string.IsNullOrEmpty(image)) return false;
-            int hostEnd = image!.IndexOf('/');
-            if (hostEnd <= 0) return false;
+            if (!ArnByImage.TryGetValue(image!, out string? known))
+            {
+                known = ReadRepositoryArn(image!) ?? NotAnEcrImage;
+                if (ArnByImage.Count >= MaxRememberedImages) ArnByImage.Clear();
+                ArnByImage[image!] = known;
+            }
+            arn = known;
+            return known.Length > 0;
+        }
+
+        // Thousands of tasks run the same few images, each naming them twice (repository and digest): each reference
+        // is read once, and the answer kept (a bounded number of them, for the process).
+        private const int MaxRememberedImages = 4096;
+        private const string NotAnEcrImage = "";
+        private static readonly ConcurrentDictionary<string, string> ArnByImage = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+        private static string? ReadRepositoryArn(string image)
+        {
+            int hostEnd = image.IndexOf('/');
+            if (hostEnd <= 0) return null;
 
             string host = image.Substring(0, hostEnd);
-            if (host.Any(c => c > 0x7F)) return false;   // so lower-casing cannot turn a look-alike into ASCII
+            if (host.Any(c => c > 0x7F)) return null;   // so lower-casing cannot turn a look-alike into ASCII
             Match registry = RegistryHost.Match(host.ToLowerInvariant());
-            if (!registry.Success) return false;
+            if (!registry.Success) return null;
             string account = registry.Groups["account"].Value;
             string region = registry.Groups["region"].Value;
             string? partition = Partition(region, isChinaHost: registry.Groups["china"].Success, isFips: registry.Groups["fips"].Success);
-            if (partition == null) return false;
+            if (partition == null) return null;
 
             string? name = RepositoryNameOf(image.Substring(hostEnd + 1));
-            if (name == null) return false;
-            arn = "arn:" + partition + ":ecr:" + region + ":" + account + ":repository/" + name;
-            return true;
+            if (name == null) return null;
+            return "arn:" + partition + ":ecr:" + region + ":" + account + ":repository/" + name;
         }
 
         /// <summary>
