@@ -8,7 +8,8 @@
     record type (EcrRepository, EcsCluster, ...): one table per type with the seed attribute, the
     property, its .NET type and the API source, in the order ConvertTo-CloudResource uses; then, for
     each enum property of the record or of its list elements whose values carry a [Description]
-    (PublicStatement.Verdict, PublicStatement.Rule), a table of those values and their meaning.
+    (PublicStatement.Verdict, PublicStatement.Rule, through EcrRepository.GetPublicStatements()), a table of
+    those values and their meaning.
 
     The page is generated, never edited by hand: tests/Pester/Docs.Tests.ps1 regenerates it and
     fails when the committed copy differs. The output has no timestamp, so an unchanged module gives
@@ -57,16 +58,26 @@ function Format-Source([string] $Source) {
     $Source -replace '([\\|*_`\[\]])', '\$1'
 }
 
+function Get-RecordMethod([Type] $Type) {
+    <# The record's own Get...() methods (EcrRepository.GetPublicStatements): values ConvertTo-Json and Export-Csv leave out. #>
+    $Type.GetMethods([System.Reflection.BindingFlags] 'Public, Instance, DeclaredOnly') |
+        Where-Object { -not $_.IsSpecialName -and $_.Name -like 'Get*' -and $_.GetParameters().Count -eq 0 } |
+        Sort-Object MetadataToken
+}
+
 function Get-DescribedEnumProperty([Type] $Type) {
     <#
-        Enum properties of the record and of its list elements (PublicStatement.Verdict) whose values carry a
-        [Description]: what each value means belongs in the map beside the property.
+        Enum properties of the record and of its list elements, or of the list elements its Get...() methods
+        return (GetPublicStatements() -> PublicStatement.Verdict), whose values carry a [Description]: what each
+        value means belongs in the map beside the property.
     #>
     $flags = [System.Reflection.BindingFlags] 'Public, Instance'
-    foreach ($property in $Type.GetProperties($flags) | Sort-Object MetadataToken) {
+    $members = @($Type.GetProperties($flags) | Sort-Object MetadataToken) + @(Get-RecordMethod $Type)
+    foreach ($member in $members) {
+        $memberType = if ($member -is [System.Reflection.PropertyInfo]) { $member.PropertyType } else { $member.ReturnType }
         $owner = $Type
-        $candidates = @($property)
-        $element = if ($property.PropertyType.IsGenericType) { $property.PropertyType.GetGenericArguments()[0] } else { $property.PropertyType }
+        $candidates = @($member | Where-Object { $_ -is [System.Reflection.PropertyInfo] })
+        $element = if ($memberType.IsGenericType) { $memberType.GetGenericArguments()[0] } else { $memberType }
         if ($element.IsClass -and $element.Assembly -eq $assembly -and $element -ne $Type) {
             $owner = $element
             $candidates = $element.GetProperties($flags) | Sort-Object MetadataToken
@@ -117,6 +128,11 @@ foreach ($type in $recordTypes) {
             continue
         }
         $lines.Add(('| `{0}` | `{1}` | `{2}` | {3} |' -f $seed.Name, $property.Name, (Format-PropertyType $property), (Format-Source $seed.Source)))
+    }
+    foreach ($method in Get-RecordMethod $type) {
+        $returned = Format-TypeName $method.ReturnType
+        if (-not $method.ReturnType.IsValueType -and $nullability.Create($method.ReturnParameter).ReadState -eq 'Nullable') { $returned += '?' }
+        $beyondSeed.Add(('`{0}()` (`{1}`)' -f $method.Name, $returned))
     }
     if ($beyondSeed.Count -gt 0) {
         $lines.Add('')

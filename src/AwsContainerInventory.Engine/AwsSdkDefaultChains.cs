@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using AwsContainerInventory.Isolation;
-using AwsContainerInventory.Session;
 using AwsContainerInventory.Wire;
 
 namespace AwsContainerInventory.Engine
@@ -33,10 +32,7 @@ namespace AwsContainerInventory.Engine
 
         IStsClient IDefaultChains.CreateStsClient(StsClientSettings settings) => new SdkStsClient(settings);
 
-        // The order is the module's (RegionChain), not FallbackRegionFactory's, which caches its first answer.
-        string? IDefaultChains.ResolveRegion(string? profileName) =>
-            RegionChain.Resolve(profileName, Environment.GetEnvironmentVariable, this)?.Region;
-
+        // Only the profile's own setting: the order of the chain is the module's (RegionChain), not FallbackRegionFactory's, which caches its first answer.
         string? IDefaultChains.ProfileRegion(string profileName)
         {
             try

@@ -29,8 +29,11 @@ internal sealed class AwsServiceException(int statusCode, string code, string me
     public static AwsServiceException InvalidParameter(string message) => new(400, "InvalidParameterException", message);
 }
 
-/// <summary>A complete response produced by a handler (before any fault mangles it).</summary>
-internal sealed record AwsResponse(int StatusCode, ReadOnlyMemory<byte> Body, string ContentType);
+/// <summary>
+/// A complete response produced by a handler (before any fault mangles it). <paramref name="Headers"/> are extra
+/// response headers (a test's scripted <c>Retry-After</c>, say); the handlers set none.
+/// </summary>
+internal sealed record AwsResponse(int StatusCode, ReadOnlyMemory<byte> Body, string ContentType, IReadOnlyDictionary<string, string>? Headers = null);
 
 /// <summary>Wire-format helpers shared by the JSON 1.1 services (ECR, ECS, Organizations) and the query services (STS, EC2).</summary>
 internal static class AwsWire

@@ -218,6 +218,21 @@ internal sealed class OrderedStore<T>
         }
     }
 
+    /// <summary>Removes the item of <paramref name="key"/>; the others keep their order.</summary>
+    public bool Remove(string key)
+    {
+        if (!_index.Remove(key, out var position))
+        {
+            return false;
+        }
+        _items.RemoveAt(position);
+        foreach (var other in _index.Where(p => p.Value > position).Select(p => p.Key).ToList())
+        {
+            _index[other]--;
+        }
+        return true;
+    }
+
     public bool TryGet(string key, out T item)
     {
         if (_index.TryGetValue(key, out var position))

@@ -86,15 +86,39 @@ Describe 'Get-EcrRepository' -Skip:$motoMissing {
         foreach ($record in $records) {
             ($record.PublicStatements.Count -gt 0) | Should -BeExactly $record.IsPublic -Because $record.Name
             $record.IsPublicUnconditionally | Should -BeExactly $record.IsPublic -Because $record.Name
-            foreach ($statement in $record.PublicStatements) {
+            $record.GetPublicStatements().Count | Should -Be $record.PublicStatements.Count -Because $record.Name
+            foreach ($statement in $record.GetPublicStatements()) {
                 # Every seeded public statement grants ECR pull actions to "*" without a condition.
                 $statement.Verdict.ToString() | Should -BeExactly 'Public' -Because $record.Name
                 $statement.Rule.ToString() | Should -BeExactly 'WildcardPrincipal' -Because $record.Name
                 $statement.Reason | Should -BeExactly 'Principal "*"; no condition pins an identity' -Because $record.Name
             }
         }
-        ($records | Where-Object Name -CEQ 'data-exporter').PublicStatements.ToString() |
+        $exporter = $records | Where-Object Name -CEQ 'data-exporter'
+        $exporter.GetPublicStatements().ToString() |
             Should -BeExactly 'AnyonePull (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer) unconditionally'
+        $exporter.PublicStatements | Should -BeExactly @(
+            'AnyonePull (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer) unconditionally => Public [WildcardPrincipal]: Principal "*"; no condition pins an identity')
+    }
+
+    It 'several repositories with public statements go to ConvertTo-Json at its default depth without a truncation warning' {
+        $public = @($records | Where-Object IsPublic)
+        $public.Count | Should -BeGreaterThan 1 -Because 'the estate holds several public repositories'
+        $json = $public | ConvertTo-Json -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings.Count | Should -Be 0
+        $parsed = @($json | ConvertFrom-Json)
+        $parsed.Count | Should -Be $public.Count
+        foreach ($repository in $public) {
+            $written = $parsed | Where-Object RepositoryArn -CEQ $repository.RepositoryArn
+            # The statement lines themselves, verdict and rule included, not a type name.
+            @($written.PublicStatements) | Should -BeExactly @($repository.PublicStatements) -Because $repository.Name
+            @($written.PublicStatements) | Should -Match '=> Public \[WildcardPrincipal\]: Principal "\*"' -Because $repository.Name
+        }
+        # Every repository, public or not, and through Export-Csv too: one readable cell.
+        $null = $records | ConvertTo-Json -WarningVariable all -WarningAction SilentlyContinue
+        $all.Count | Should -Be 0
+        ($records | Where-Object Name -CEQ 'data-exporter' | ConvertTo-Csv | ConvertFrom-Csv).PublicStatements |
+            Should -BeExactly 'AnyonePull (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer) unconditionally => Public [WildcardPrincipal]: Principal "*"; no condition pins an identity'
     }
 
     It "-Name 'app-*' selects exactly the repositories whose name starts with app-" {

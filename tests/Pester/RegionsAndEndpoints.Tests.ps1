@@ -204,3 +204,49 @@ Describe 'Connect-AwsInventory regions, partitions and endpoint variants' {
         Get-AwsInventorySession | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Tab completion of -Region' {
+    BeforeDiscovery {
+        $regionCommands = @('Connect-AwsInventory', 'Get-EcrRepository', 'Get-EcrImage', 'Get-EcsCluster', 'Get-EcsService', 'Get-EcsTask',
+            'Get-EcsTaskDefinition', 'Get-ContainerExposure')
+    }
+
+    BeforeAll {
+        function Get-Completion([string] $Line) {
+            @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches | ForEach-Object CompletionText)
+        }
+        $script:expected = @('Connect-AwsInventory', 'Get-EcrRepository', 'Get-EcrImage', 'Get-EcsCluster', 'Get-EcsService', 'Get-EcsTask',
+            'Get-EcsTaskDefinition', 'Get-ContainerExposure')
+    }
+
+    BeforeEach { Reset-AwsEnvironment }
+
+    It 'is tested for Connect-AwsInventory and every Get- cmdlet that takes -Region' {
+        $withRegion = @('Connect-AwsInventory') + @(Get-Command -Module AwsContainerInventory -Verb Get |
+            Where-Object { $_.Parameters.ContainsKey('Region') } | ForEach-Object Name)
+        ($withRegion | Sort-Object) | Should -Be ($expected | Sort-Object)
+    }
+
+    It 'offers All first, then every partition''s region names: <_>' -ForEach $regionCommands {
+        $names = Get-Completion "$_ -Region "
+        $names[0] | Should -Be 'All'
+        $names | Should -Contain 'us-east-1'
+        $names | Should -Contain 'cn-north-1'
+        $names | Should -Contain 'us-gov-west-1'
+        $names | Should -Contain 'eusc-de-east-1'
+        $names | Should -Not -Contain '*'
+        Get-Completion "$_ -Region al" | Should -Be @('All')
+        Get-Completion "$_ -Region eu-w" | Should -Be @('eu-west-1', 'eu-west-2', 'eu-west-3')
+    }
+
+    It 'completes a partly typed All in any case, and the completed All connects to every enabled region' {
+        Get-Completion 'Get-EcsTask -Region A' | Select-Object -First 1 | Should -Be 'All'
+        Get-Completion 'Connect-AwsInventory -Region ALL' | Should -Be @('All')
+        $session = Connect-AwsInventory -AccessKey AKIDTEST -SecretKey (ConvertTo-SecureString 'x' -AsPlainText -Force) -Region All -PassThru
+        try {
+            $session.Regions | Should -Be '*'
+            "$session" | Should -BeLike '*regions all enabled*'
+        }
+        finally { Disconnect-AwsInventory -Confirm:$false }
+    }
+}

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using System.Threading.Tasks;
 using AwsContainerInventory.Inventory;
 
@@ -30,7 +29,7 @@ namespace AwsContainerInventory.Cmdlets
 
         private protected abstract string What { get; }
 
-        private protected abstract Task ReadAsync(InventoryScope scope, ClusterSelection clusters, CancellationToken token);
+        private protected abstract Task ReadAsync(InventoryContext context, ClusterSelection clusters);
 
         protected override void ProcessRecord()
         {
@@ -50,7 +49,7 @@ namespace AwsContainerInventory.Cmdlets
             {
                 _selections.Add(selection);
                 ClusterSelection current = selection;
-                Plan.ForEachScope(What, (scope, token) => ReadAsync(scope, current, token),
+                Plan.ForEachScope(What, context => ReadAsync(context, current),
                     include: scope => current.NeedsListing || current.Names.Literals.Any(c => current.Applies(c, scope)),
                     unread: current.Names.MarkUnread);
             }

@@ -4,19 +4,18 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
 using System.Threading.Tasks;
 using AwsContainerInventory.Inventory;
 using AwsContainerInventory.Session;
 
 namespace AwsContainerInventory.Cmdlets
 {
-    /// <summary>Completes AWS region names: eu-w&lt;Tab&gt; → eu-west-1, eu-west-2, eu-west-3.</summary>
+    /// <summary>Completes -Region: All (every region enabled in each account), then the region names of every partition: eu-w&lt;Tab&gt; → eu-west-1, eu-west-2, eu-west-3.</summary>
     public sealed class RegionCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            Completions.Matching(RegionList.Known, wordToComplete);
+            Completions.Matching(RegionList.Completions, wordToComplete);
     }
 
     /// <summary>Completes the profile names of the shared config and credentials files.</summary>
@@ -36,7 +35,7 @@ namespace AwsContainerInventory.Cmdlets
     {
         private protected abstract string Kind { get; }
 
-        private protected abstract Task ReadAsync(InventoryScope scope, InventorySession session, Action<string> found, CancellationToken cancellationToken);
+        private protected abstract Task ReadAsync(NameReader names);
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -63,8 +62,7 @@ namespace AwsContainerInventory.Cmdlets
     {
         private protected override string Kind => "clusters";
 
-        private protected override Task ReadAsync(InventoryScope scope, InventorySession session, Action<string> found, CancellationToken cancellationToken) =>
-            NameReader.ListClusterNamesAsync(scope, session, found, cancellationToken);
+        private protected override Task ReadAsync(NameReader names) => names.ListClusterNamesAsync();
     }
 
     /// <summary>Completes live ECR repository names (Get-EcrRepository -Name).</summary>
@@ -72,8 +70,7 @@ namespace AwsContainerInventory.Cmdlets
     {
         private protected override string Kind => "repositories";
 
-        private protected override Task ReadAsync(InventoryScope scope, InventorySession session, Action<string> found, CancellationToken cancellationToken) =>
-            NameReader.ListRepositoryNamesAsync(scope, session, found, cancellationToken);
+        private protected override Task ReadAsync(NameReader names) => names.ListRepositoryNamesAsync();
     }
 
     /// <summary>Completes live task definition families (Get-EcsTaskDefinition -FamilyPrefix).</summary>
@@ -81,8 +78,7 @@ namespace AwsContainerInventory.Cmdlets
     {
         private protected override string Kind => "task definition families";
 
-        private protected override Task ReadAsync(InventoryScope scope, InventorySession session, Action<string> found, CancellationToken cancellationToken) =>
-            NameReader.ListTaskDefinitionFamiliesAsync(scope, session, found, cancellationToken);
+        private protected override Task ReadAsync(NameReader names) => names.ListTaskDefinitionFamiliesAsync();
     }
 
     internal static class Completions

@@ -35,7 +35,7 @@ namespace AwsContainerInventory.Cmdlets
 
         /// <summary>The names listed so far for <paramref name="kind"/>, after waiting at most <see cref="Wait"/> in all.</summary>
         public static IReadOnlyList<string> Names(string kind, Func<InventorySession, IReadOnlyList<string>> regionsOf,
-            Func<InventoryScope, InventorySession, Action<string>, CancellationToken, Task> read)
+            Func<NameReader, Task> read)
         {
             var clock = Stopwatch.StartNew();
             // Resolving the default session can load the AWS SDK: that, too, happens off the prompt's thread.
@@ -49,7 +49,7 @@ namespace AwsContainerInventory.Cmdlets
         }
 
         private static Listing? Lookup(string kind, Func<InventorySession, IReadOnlyList<string>> regionsOf,
-            Func<InventoryScope, InventorySession, Action<string>, CancellationToken, Task> read)
+            Func<NameReader, Task> read)
         {
             InventorySession session = Session.SessionStore.CurrentOrDefault();
             IReadOnlyList<string> regions = regionsOf(session);
@@ -71,7 +71,7 @@ namespace AwsContainerInventory.Cmdlets
             private readonly Stopwatch _age = Stopwatch.StartNew();
             private int _waitedFor;
 
-            public Listing(InventorySession session, IReadOnlyList<string> regions, Func<InventoryScope, InventorySession, Action<string>, CancellationToken, Task> read)
+            public Listing(InventorySession session, IReadOnlyList<string> regions, Func<NameReader, Task> read)
             {
                 Done = Task.Run(() => ListAsync(session, regions, read));
             }
@@ -85,7 +85,7 @@ namespace AwsContainerInventory.Cmdlets
 
             public IReadOnlyList<string> Snapshot() => _names.Keys.OrderBy(n => n, StringComparer.Ordinal).ToList();
 
-            private async Task ListAsync(InventorySession session, IReadOnlyList<string> regions, Func<InventoryScope, InventorySession, Action<string>, CancellationToken, Task> read)
+            private async Task ListAsync(InventorySession session, IReadOnlyList<string> regions, Func<NameReader, Task> read)
             {
                 // The cmdlets' run, without a pipeline: the same role assumption and (role × region) expansion;
                 // errors stay in the run, which is dropped.
@@ -93,7 +93,7 @@ namespace AwsContainerInventory.Cmdlets
                 {
                     using var run = new InventoryRun("Completing names");
                     var plan = new ScopePlan(session, regions, run);
-                    plan.ForEachScope("Listing names", (scope, token) => read(scope, session, name => _names.TryAdd(name, 0), token));
+                    plan.ForEachScope("Listing names", context => read(new NameReader(context, name => _names.TryAdd(name, 0))));
                     Task done = run.WhenDone();
                     if (await Task.WhenAny(done, Task.Delay(ListingTimeout)).ConfigureAwait(false) != done) run.Cancel();
                 }

@@ -37,21 +37,21 @@ namespace AwsContainerInventory.Cmdlets
             // Two parts: every pair's inventory and network first; then, once all are in and the verdicts can be made,
             // the ECR scan results of the images the reachable tasks run, each asked in the pair that holds its registry.
             var inventoried = new PairBarrier();
-            Plan.ForEachScope("Assessing container exposure", async (scope, token) =>
+            Plan.ForEachScope("Assessing container exposure", async context =>
             {
                 try
                 {
-                    await ExposureInventory.ReadAsync(scope, _analysis, Run, Session, token).ConfigureAwait(false);
+                    await new ExposureReader(context, _analysis).ReadAsync().ConfigureAwait(false);
                 }
                 finally
                 {
                     inventoried.PairDone();
                 }
             });
-            Plan.ForEachScope("Reading the scan results of reachable images", async (scope, token) =>
+            Plan.ForEachScope("Reading the scan results of reachable images", async context =>
             {
-                await inventoried.WhenAllDoneAsync(token).ConfigureAwait(false);
-                await ExposureInventory.ReadReachableImageScansAsync(scope, _analysis, Run, Session, token).ConfigureAwait(false);
+                await inventoried.WhenAllDoneAsync(context.CancellationToken).ConfigureAwait(false);
+                await new ExposureReader(context, _analysis).ReadReachableImageScansAsync().ConfigureAwait(false);
             });
             Run.Start(async token => inventoried.ExpectPairs((await Plan.AllScopesAsync().ConfigureAwait(false)).Count));
             Run.DrainAvailable(this);

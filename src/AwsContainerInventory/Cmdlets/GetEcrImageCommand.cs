@@ -83,10 +83,10 @@ namespace AwsContainerInventory.Cmdlets
                 _selections.Add(selection);
                 var query = new ImageQuery(selection, _digests, _inUse, _foundDigests);
                 ImagesInUse? inUse = _inUse;
-                Plan.ForEachScope("Reading ECR images", async (scope, token) =>
+                Plan.ForEachScope("Reading ECR images", async context =>
                 {
-                    if (inUse != null) await inUse.AllRead.WhenAllDoneAsync(token).ConfigureAwait(false);
-                    await EcrImageInventory.ReadImagesAsync(scope, query, Run, Session, token).ConfigureAwait(false);
+                    if (inUse != null) await inUse.AllRead.WhenAllDoneAsync(context.CancellationToken).ConfigureAwait(false);
+                    await new ImageReader(context).ReadAsync(query).ConfigureAwait(false);
                 }, include: selection.AppliesTo);
             }
             Run.DrainAvailable(this);
@@ -113,11 +113,11 @@ namespace AwsContainerInventory.Cmdlets
         {
             var inUse = new ImagesInUse();
             _inUse = inUse;
-            Plan.ForEachScope("Reading running ECS tasks (-InUse)", async (scope, token) =>
+            Plan.ForEachScope("Reading running ECS tasks (-InUse)", async context =>
             {
                 try
                 {
-                    await EcrImageInventory.CollectImagesInUseAsync(scope, inUse, Run, Session, token).ConfigureAwait(false);
+                    await new ImageReader(context).CollectInUseAsync(inUse).ConfigureAwait(false);
                 }
                 finally
                 {

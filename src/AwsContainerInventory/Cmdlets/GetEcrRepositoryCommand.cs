@@ -24,7 +24,7 @@ namespace AwsContainerInventory.Cmdlets
         private protected override string NotFoundErrorId => "EcrRepositoryNotFound";
 
         private protected override void StartReading(NameFilter names) =>
-            Plan.ForEachScope("Reading ECR repositories", (scope, token) => EcrInventory.ReadRepositoriesAsync(scope, names, Run, Session, token),
+            Plan.ForEachScope("Reading ECR repositories", context => new RepositoryReader(context).ReadAsync(names),
                 unread: names.MarkUnread);
     }
 }

@@ -24,7 +24,7 @@ namespace AwsContainerInventory.Cmdlets
         private protected override string NotFoundErrorId => "EcsClusterNotFound";
 
         private protected override void StartReading(NameFilter names) =>
-            Plan.ForEachScope("Reading ECS clusters", (scope, token) => EcsInventory.ReadClustersAsync(scope, names, Run, Session, token),
+            Plan.ForEachScope("Reading ECS clusters", context => new ClusterReader(context).ReadAsync(names),
                 unread: names.MarkUnread);
     }
 }

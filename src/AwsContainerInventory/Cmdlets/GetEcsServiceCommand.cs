@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Threading;
 using System.Threading.Tasks;
 using AwsContainerInventory.Inventory;
 
@@ -14,7 +13,7 @@ namespace AwsContainerInventory.Cmdlets
 
         private protected override string What => "Reading ECS services";
 
-        private protected override Task ReadAsync(InventoryScope scope, ClusterSelection clusters, CancellationToken token) =>
-            EcsInventory.ReadServicesAsync(scope, clusters, Run, Session, token);
+        private protected override Task ReadAsync(InventoryContext context, ClusterSelection clusters) =>
+            new ServiceReader(context).ReadAsync(clusters);
     }
 }

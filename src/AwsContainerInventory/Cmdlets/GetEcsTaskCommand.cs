@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Threading;
 using System.Threading.Tasks;
 using AwsContainerInventory.Inventory;
 
@@ -25,7 +24,7 @@ namespace AwsContainerInventory.Cmdlets
 
         private protected override string What => "Reading ECS tasks";
 
-        private protected override Task ReadAsync(InventoryScope scope, ClusterSelection clusters, CancellationToken token) =>
-            EcsInventory.ReadTasksAsync(scope, clusters, IncludeStopped.IsPresent, !SkipPublicIp.IsPresent, Run, Session, token);
+        private protected override Task ReadAsync(InventoryContext context, ClusterSelection clusters) =>
+            new TaskReader(context).ReadAsync(clusters, IncludeStopped.IsPresent, !SkipPublicIp.IsPresent);
     }
 }

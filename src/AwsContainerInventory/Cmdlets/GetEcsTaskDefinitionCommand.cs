@@ -23,7 +23,7 @@ namespace AwsContainerInventory.Cmdlets
         protected override void ProcessRecord()
         {
             (string? family, Func<string, bool>? include) = Selection();
-            Plan.ForEachScope("Reading ECS task definitions", (scope, token) => EcsInventory.ReadTaskDefinitionsAsync(scope, family, Run, Session, token, include));
+            Plan.ForEachScope("Reading ECS task definitions", context => new TaskDefinitionReader(context).ReadAsync(family, include));
             Run.DrainAvailable(this);
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
+using AwsContainerInventory.Session;
 
 namespace AwsContainerInventory.Cmdlets
 {
@@ -87,7 +88,7 @@ namespace AwsContainerInventory.Cmdlets
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
             string text = (arguments is PSObject wrapped ? wrapped.BaseObject : arguments)?.ToString() ?? string.Empty;
-            if (!Inventory.Shard.TryParse(text, out _, out string problem)) throw new ValidationMetadataException(problem);
+            if (!Session.Shard.TryParse(text, out _, out string problem)) throw new ValidationMetadataException(problem);
         }
     }
 

@@ -101,7 +101,7 @@ namespace AwsContainerInventory.Exposure
             if (repository.IsPublicUnconditionally)
             {
                 _publicRepositories[repository.RepositoryArn] = label;
-                PublicStatement statement = repository.PublicStatements.First(PolicyExposure.OpensToAnyone);
+                PublicStatement statement = repository.GetPublicStatements().First(PolicyExposure.OpensToAnyone);
                 AddFor(repository, ExposureKind.PublicRepository,
                     "Repository " + repository.RepositoryName + " lets any principal in without a narrowing condition: statement " + statement + ".",
                     "internet \u2192 Amazon ECR \u2192 repository " + repository.RepositoryName + " (policy statement " + statement + ")");

@@ -22,12 +22,10 @@ namespace AwsContainerInventory.Inventory
         public const string ServiceError = "AwsServiceError";
         public const string RoleAssumptionFailed = "AwsRoleAssumptionFailed";
         public const string NoRegion = "AwsNoRegion";
-        public const string ProfileNotFound = "AwsProfileNotFound";
         public const string UnexpectedError = "AwsInventoryUnexpectedError";
         public const string OrganizationUnavailable = "AwsOrganizationAccountsUnavailable";
         public const string RegionsUnavailableId = "AwsEnabledRegionsUnavailable";
         public const string RegionNotEnabledId = "AwsRegionNotEnabled";
-        public const string InvalidAccountSelection = "AwsInvalidAccountSelection";
 
         public static bool IsScopeFailure(Exception error) => error is AwsServiceException || error is CredentialsUnavailableException;
 
@@ -90,7 +88,7 @@ namespace AwsContainerInventory.Inventory
         /// </summary>
         public static ErrorRecord NotDescribed(InventoryScope scope, string operation, string what, string item, string reason)
         {
-            bool missing = reason == EcsInventory.Missing;
+            bool missing = reason == ClusterReader.Missing;
             string message = operation + " could not describe " + what + " " + item + " in " + scope.Label + ": " + reason
                 + (missing ? " (it was listed moments before, so it has probably just been deleted)." : ".");
             Exception exception = missing ? new ItemNotFoundException(message) : new InvalidOperationException(message);

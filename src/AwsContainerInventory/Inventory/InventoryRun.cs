@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Channels;
@@ -22,26 +20,17 @@ namespace AwsContainerInventory.Inventory
     internal sealed class InventoryRun : ICallObserver, IDisposable
     {
         private const int RecordBudget = 512;
-        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
-        private static readonly TimeSpan ProgressDelay = TimeSpan.FromMilliseconds(500);
 
         private readonly Channel<Item> _items = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
         private readonly SemaphoreSlim _recordBudget = new SemaphoreSlim(RecordBudget, RecordBudget);
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly TaskCompletionSource<bool> _allWorkDone = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly ConcurrentDictionary<string, byte> _warnedOnce = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, int> _counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         private readonly CallTally _calls = new CallTally();
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private readonly string _activity;
+        private readonly InventoryProgress _progress;
         private readonly Action<object>? _recordSink;
-        private readonly int _progressId;
         private int _outstanding = 1; // released by CompleteAdding
         private int _addingCompleted;
-        private int _scopesTotal;
-        private int _scopesDone;
-        private TimeSpan _lastProgress = TimeSpan.Zero;
-        private bool _progressShown;
         private Task<bool>? _pendingWait;
 
         /// <param name="activity">The progress activity, such as "Get-EcsTask".</param>
@@ -51,9 +40,8 @@ namespace AwsContainerInventory.Inventory
         /// </param>
         public InventoryRun(string activity, Action<object>? recordSink = null)
         {
-            _activity = activity;
+            _progress = new InventoryProgress(activity);
             _recordSink = recordSink;
-            _progressId = Math.Abs(activity.GetHashCode() % 10000) + 1;
         }
 
         public CancellationToken Token => _cancellation.Token;
@@ -100,12 +88,12 @@ namespace AwsContainerInventory.Inventory
             if (_recordSink != null)
             {
                 Token.ThrowIfCancellationRequested();
-                _counts.AddOrUpdate(countAs, 1, (_, n) => n + 1);
+                _progress.Counted(countAs);
                 _recordSink(record);
                 return;
             }
             await _recordBudget.WaitAsync(Token).ConfigureAwait(false);
-            _counts.AddOrUpdate(countAs, 1, (_, n) => n + 1);
+            _progress.Counted(countAs);
             if (!_items.Writer.TryWrite(new Item(ItemKind.Record, record))) _recordBudget.Release();
         }
 
@@ -121,9 +109,9 @@ namespace AwsContainerInventory.Inventory
             if (_warnedOnce.TryAdd(key, 0)) WriteWarning(message);
         }
 
-        public void AddScopes(int count) => Interlocked.Add(ref _scopesTotal, count);
+        public void AddScopes(int count) => _progress.AddScopes(count);
 
-        public void ScopeDone() => Interlocked.Increment(ref _scopesDone);
+        public void ScopeDone() => _progress.ScopeDone();
 
         void ICallObserver.OnCall(AwsRequest request)
         {
@@ -139,7 +127,7 @@ namespace AwsContainerInventory.Inventory
         public void DrainAvailable(Cmdlet cmdlet)
         {
             while (_items.Reader.TryRead(out Item item)) Emit(cmdlet, item);
-            MaybeWriteProgress(cmdlet);
+            _progress.WriteDue(cmdlet);
         }
 
         /// <summary>Pipeline thread: writes everything until all work has ended (or the run is cancelled).</summary>
@@ -149,11 +137,11 @@ namespace AwsContainerInventory.Inventory
             while (true)
             {
                 while (_items.Reader.TryRead(out Item item)) Emit(cmdlet, item);
-                MaybeWriteProgress(cmdlet);
+                _progress.WriteDue(cmdlet);
                 _pendingWait ??= _items.Reader.WaitToReadAsync(Token).AsTask();
                 try
                 {
-                    if (!_pendingWait.Wait(ProgressInterval)) continue;
+                    if (!_pendingWait.Wait(InventoryProgress.Interval)) continue;
                 }
                 catch (AggregateException wait) when (wait.InnerException is OperationCanceledException)
                 {
@@ -164,10 +152,7 @@ namespace AwsContainerInventory.Inventory
                 if (!more) break;
             }
             foreach (string line in _calls.Summary()) Verbose(cmdlet, line);
-            if (_progressShown)
-            {
-                cmdlet.WriteProgress(new ProgressRecord(_progressId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
-            }
+            _progress.WriteCompleted(cmdlet);
         }
 
         /// <summary>
@@ -243,23 +228,6 @@ namespace AwsContainerInventory.Inventory
         {
             if (VerboseAsDebug) cmdlet.WriteDebug(message);
             else cmdlet.WriteVerbose(message);
-        }
-
-        private void MaybeWriteProgress(Cmdlet cmdlet)
-        {
-            TimeSpan now = _clock.Elapsed;
-            if (now < ProgressDelay || now - _lastProgress < ProgressInterval) return;
-            _lastProgress = now;
-            int total = Volatile.Read(ref _scopesTotal);
-            int done = Volatile.Read(ref _scopesDone);
-            string counts = string.Join(", ", _counts.OrderBy(c => c.Key, StringComparer.Ordinal)
-                .Select(c => c.Value.ToString("N0", CultureInfo.InvariantCulture) + " " + c.Key));
-            string status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} account/region pairs done{2}",
-                done, total, counts.Length == 0 ? string.Empty : "; " + counts);
-            var record = new ProgressRecord(_progressId, _activity, status);
-            if (total > 0) record.PercentComplete = Math.Min(100, done * 100 / total);
-            cmdlet.WriteProgress(record);
-            _progressShown = true;
         }
 
         private enum ItemKind { Record, Error, Verbose, Warning, Debug }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using AwsContainerInventory.Session;
 
 namespace AwsContainerInventory.Inventory
 {

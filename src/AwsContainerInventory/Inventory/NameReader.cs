@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using AwsContainerInventory.Wire;
 
@@ -11,28 +10,37 @@ namespace AwsContainerInventory.Inventory
     /// is handed to <c>found</c> as soon as its page arrives, so a completion that must answer quickly has what
     /// came so far.
     /// </summary>
-    internal static class NameReader
+    internal sealed class NameReader
     {
-        public static Task ListRepositoryNamesAsync(InventoryScope scope, InventorySession session, Action<string> found, CancellationToken cancellationToken)
+        private readonly InventoryContext _context;
+        private readonly Action<string> _found;
+
+        public NameReader(InventoryContext context, Action<string> found)
         {
-            IEcrClient ecr = scope.CreateEcrClient();
-            return Paging.ListInBatchesAsync<JsonElement>(token => ecr.DescribeRepositoriesAsync(session.PageSize, token, cancellationToken),
-                batchSize: 1, batch => Found(ApiValues.String(batch[0], "repositoryName"), found), session.ParallelRequests, cancellationToken);
+            _context = context;
+            _found = found;
         }
 
-        public static Task ListClusterNamesAsync(InventoryScope scope, InventorySession session, Action<string> found, CancellationToken cancellationToken)
+        public Task ListRepositoryNamesAsync()
         {
-            IEcsClient ecs = scope.CreateEcsClient();
-            return Paging.ListInBatchesAsync(token => ecs.ListClustersAsync(session.PageSize, token, cancellationToken),
-                batchSize: 1, batch => Found(EcsInventory.ClusterNameFromArn(batch[0]), found), session.ParallelRequests, cancellationToken);
+            IEcrClient ecr = _context.Ecr;
+            return _context.ListInBatchesAsync<JsonElement>(token => ecr.DescribeRepositoriesAsync(_context.PageSize, token, _context.CancellationToken),
+                batchSize: 1, batch => Found(ApiValues.String(batch[0], "repositoryName")));
+        }
+
+        public Task ListClusterNamesAsync()
+        {
+            IEcsClient ecs = _context.Ecs;
+            return _context.ListInBatchesAsync(token => ecs.ListClustersAsync(_context.PageSize, token, _context.CancellationToken),
+                batchSize: 1, batch => Found(ClusterReader.NameFromArn(batch[0])));
         }
 
         /// <summary>The families of the pair's ACTIVE task definitions (each revision's ARN names its family).</summary>
-        public static Task ListTaskDefinitionFamiliesAsync(InventoryScope scope, InventorySession session, Action<string> found, CancellationToken cancellationToken)
+        public Task ListTaskDefinitionFamiliesAsync()
         {
-            IEcsClient ecs = scope.CreateEcsClient();
-            return Paging.ListInBatchesAsync(token => ecs.ListTaskDefinitionsAsync(null, session.PageSize, token, cancellationToken),
-                batchSize: 1, batch => Found(FamilyFromArn(batch[0]), found), session.ParallelRequests, cancellationToken);
+            IEcsClient ecs = _context.Ecs;
+            return _context.ListInBatchesAsync(token => ecs.ListTaskDefinitionsAsync(null, _context.PageSize, token, _context.CancellationToken),
+                batchSize: 1, batch => Found(FamilyFromArn(batch[0])));
         }
 
         /// <summary>arn:aws:ecs:us-east-1:123456789012:task-definition/web:3 → web.</summary>
@@ -44,9 +52,9 @@ namespace AwsContainerInventory.Inventory
             return colon > 0 ? familyAndRevision.Substring(0, colon) : familyAndRevision;
         }
 
-        private static Task Found(string? name, Action<string> found)
+        private Task Found(string? name)
         {
-            if (!string.IsNullOrEmpty(name)) found(name!);
+            if (!string.IsNullOrEmpty(name)) _found(name!);
             return Task.CompletedTask;
         }
     }

@@ -21,10 +21,8 @@ namespace AwsContainerInventory.Inventory
             try
             {
                 var batch = new List<T>(batchSize);
-                string? nextToken = null;
-                do
+                await ForEachPageAsync(listPage, async page =>
                 {
-                    ApiPage<T> page = await listPage(nextToken).ConfigureAwait(false);
                     foreach (T item in page.Items)
                     {
                         if (include != null && !include(item)) continue;
@@ -36,9 +34,7 @@ namespace AwsContainerInventory.Inventory
                             await window.StartAsync(() => describe(full), cancellationToken).ConfigureAwait(false);
                         }
                     }
-                    nextToken = page.NextToken;
-                }
-                while (nextToken != null);
+                }).ConfigureAwait(false);
                 if (batch.Count > 0)
                 {
                     List<T> last = batch;
@@ -49,6 +45,22 @@ namespace AwsContainerInventory.Inventory
             {
                 await window.WhenAllAsync().ConfigureAwait(false);
             }
+        }
+
+        /// <summary>Each page in turn, before the next is asked for: <see cref="ApiPaging.ForEachPageAsync"/>, the one NextToken loop.</summary>
+        public static Task ForEachPageAsync<T>(Func<string?, Task<ApiPage<T>>> listPage, Func<ApiPage<T>, Task> onPage) =>
+            ApiPaging.ForEachPageAsync(listPage, onPage);
+
+        /// <summary>Every item of every page, in order.</summary>
+        public static async Task<List<T>> AllPagesAsync<T>(Func<string?, Task<ApiPage<T>>> listPage)
+        {
+            var items = new List<T>();
+            await ForEachPageAsync(listPage, page =>
+            {
+                items.AddRange(page.Items);
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
+            return items;
         }
 
         /// <summary>Splits items into chunks of at most <paramref name="size"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using AwsContainerInventory.Exposure;
 using AwsContainerInventory.Wire;
@@ -11,18 +10,24 @@ namespace AwsContainerInventory.Inventory
     /// denied call is one warning per role, not an error per region: the repositories are then judged by their own
     /// scanOnPush setting, and the findings say so.
     /// </summary>
-    internal static class RegistryScanningReader
+    internal sealed class RegistryScanningReader
     {
-        public static async Task ReadAsync(InventoryScope scope, RegistryScanningChecks checks, InventoryRun run, CancellationToken cancellationToken)
+        private readonly InventoryContext _context;
+
+        public RegistryScanningReader(InventoryContext context) => _context = context;
+
+        public async Task ReadAsync(RegistryScanningChecks checks)
         {
-            IEcrClient ecr = scope.CreateEcrClient();
+            InventoryScope scope = _context.Scope;
+            InventoryRun run = _context.Run;
+            IEcrClient ecr = _context.Ecr;
             run.WriteVerbose("ECR GetRegistryScanningConfiguration in " + scope.Label + ".");
             try
             {
-                JsonElement response = await ecr.GetRegistryScanningConfigurationAsync(cancellationToken).ConfigureAwait(false);
+                JsonElement response = await ecr.GetRegistryScanningConfigurationAsync(_context.CancellationToken).ConfigureAwait(false);
                 checks.AddConfiguration(scope.Region, scope.AccountId, RegistryScanningConfiguration.FromApi(response));
             }
-            catch (AwsServiceException error) when (error.IsAccessDenied && !cancellationToken.IsCancellationRequested)
+            catch (AwsServiceException error) when (error.IsAccessDenied && !_context.IsCancelled)
             {
                 checks.AddUnavailable(scope.Region, scope.AccountId, "ecr:GetRegistryScanningConfiguration was denied");
                 string who = scope.RoleArn == null ? "the session's credentials" : "role " + scope.RoleArn;
@@ -30,7 +35,7 @@ namespace AwsContainerInventory.Inventory
                     "ecr:GetRegistryScanningConfiguration was denied for " + who + " (first in " + scope.Region + "): ScanOnPushDisabled is judged by each "
                     + "repository's own scanOnPush setting (deprecated), without the registry's basic or enhanced scanning rules. Allow ecr:GetRegistryScanningConfiguration.");
             }
-            catch (AwsServiceException error) when (!cancellationToken.IsCancellationRequested)
+            catch (AwsServiceException error) when (!_context.IsCancelled)
             {
                 checks.AddUnavailable(scope.Region, scope.AccountId, "GetRegistryScanningConfiguration failed (" + error.ErrorCode + ")");
                 run.WriteError(InventoryErrors.ScopeFailed(error, scope, "Reading the registry scanning configuration (ScanOnPushDisabled falls back to the repositories' own setting)"));

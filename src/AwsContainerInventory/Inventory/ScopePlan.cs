@@ -47,13 +47,13 @@ namespace AwsContainerInventory.Inventory
         }
 
         /// <summary>
-        /// Starts <paramref name="work"/> for every pair that <paramref name="include"/> accepts, as the pairs become known.
+        /// Starts <paramref name="work"/> (given the pair's <see cref="InventoryContext"/>) for every pair that <paramref name="include"/> accepts, as the pairs become known.
         /// Failures of a pair are reported as errors naming it; the other pairs are not affected. <paramref name="unread"/>
         /// is told the region (<see cref="EnabledRegions.All"/> for every region) and account (null when unknown) of each
         /// pair that could not be read: its role, credentials or regions failed, its work ended in an error, or the
         /// organization could not be listed completely (then: every region of every account).
         /// </summary>
-        public void ForEachScope(string what, Func<InventoryScope, CancellationToken, Task> work, Func<InventoryScope, bool>? include = null,
+        public void ForEachScope(string what, Func<InventoryContext, Task> work, Func<InventoryScope, bool>? include = null,
             Action<string, string?>? unread = null)
         {
             var consumer = new Consumer(what, work, include, unread);
@@ -150,7 +150,7 @@ namespace AwsContainerInventory.Inventory
                     {
                         try
                         {
-                            await consumer.Work(scope, scopeToken).ConfigureAwait(false);
+                            await consumer.Work(new InventoryContext(scope, _run, _session, scopeToken)).ConfigureAwait(false);
                         }
                         catch (Exception error) when (InventoryErrors.IsScopeFailure(error) && !scopeToken.IsCancellationRequested)
                         {
@@ -273,7 +273,7 @@ namespace AwsContainerInventory.Inventory
         /// <summary>One ForEachScope call: its work, applied to every pair as it becomes known.</summary>
         private sealed class Consumer
         {
-            public Consumer(string what, Func<InventoryScope, CancellationToken, Task> work, Func<InventoryScope, bool>? include, Action<string, string?>? unread)
+            public Consumer(string what, Func<InventoryContext, Task> work, Func<InventoryScope, bool>? include, Action<string, string?>? unread)
             {
                 What = what;
                 Work = work;
@@ -282,7 +282,7 @@ namespace AwsContainerInventory.Inventory
             }
 
             public string What { get; }
-            public Func<InventoryScope, CancellationToken, Task> Work { get; }
+            public Func<InventoryContext, Task> Work { get; }
             public Func<InventoryScope, bool>? Include { get; }
             public Action<string, string?>? Unread { get; }
         }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using AwsContainerInventory.Exposure.Reachability;
 using AwsContainerInventory.Wire;
@@ -17,10 +16,7 @@ namespace AwsContainerInventory.Inventory
     /// </summary>
     internal sealed class TaskPublicIpLookup
     {
-        private readonly IEc2Client _ec2;
-        private readonly InventoryScope _scope;
-        private readonly InventoryRun _run;
-        private readonly CancellationToken _cancellationToken;
+        private readonly InventoryContext _context;
         private readonly ITaskNetworkObserver? _observer;
         private readonly object _sync = new object();
         private List<EcsTask> _pending = new List<EcsTask>();
@@ -31,13 +27,10 @@ namespace AwsContainerInventory.Inventory
         private Task? _firstLookup;
 
         /// <param name="observer">When given, also told every interface as described, and the ids that could not be (reachability).</param>
-        public TaskPublicIpLookup(InventoryScope scope, InventoryRun run, CancellationToken cancellationToken, ITaskNetworkObserver? observer = null)
+        public TaskPublicIpLookup(InventoryContext context, ITaskNetworkObserver? observer = null)
         {
+            _context = context;
             _observer = observer;
-            _ec2 = scope.CreateEc2Client();
-            _scope = scope;
-            _run = run;
-            _cancellationToken = cancellationToken;
         }
 
         public async Task AddAsync(EcsTask task)
@@ -46,7 +39,7 @@ namespace AwsContainerInventory.Inventory
             if (ids == 0 || _unavailable)
             {
                 if (ids > 0) _observer?.OnNetworkInterfacesUnread(task.NetworkInterfaceIds!, "ec2:DescribeNetworkInterfaces was denied");
-                await _run.WriteRecordAsync(task, "tasks").ConfigureAwait(false);
+                await _context.Run.WriteRecordAsync(task, TaskReader.RecordCountName).ConfigureAwait(false);
                 return;
             }
             List<EcsTask>? full = null;
@@ -90,20 +83,22 @@ namespace AwsContainerInventory.Inventory
                 }
                 first = _firstLookup;
             }
+            IReadOnlyList<EcsTask> resolved;
             try
             {
                 if (probe == null) await first.ConfigureAwait(false);
-                await ResolveAsync(tasks).ConfigureAwait(false);
+                resolved = await ResolveAsync(tasks).ConfigureAwait(false);
             }
             finally
             {
                 probe?.TrySetResult(true);
             }
-            foreach (EcsTask task in tasks)
-                await _run.WriteRecordAsync(task, "tasks").ConfigureAwait(false);
+            foreach (EcsTask task in resolved)
+                await _context.Run.WriteRecordAsync(task, TaskReader.RecordCountName).ConfigureAwait(false);
         }
 
-        private async Task ResolveAsync(List<EcsTask> tasks)
+        /// <summary>The tasks with their public addresses; as they came when the lookup was denied or failed.</summary>
+        private async Task<IReadOnlyList<EcsTask>> ResolveAsync(List<EcsTask> tasks)
         {
             if (_unavailable)
             {
@@ -116,50 +111,46 @@ namespace AwsContainerInventory.Inventory
                     tasks.SelectMany(t => t.NetworkInterfaceIds!).Distinct(StringComparer.Ordinal).ToList()).ConfigureAwait(false);
                 if (publicIps != null)
                 {
-                    foreach (EcsTask task in tasks)
-                    {
-                        // An interface that no longer exists (a stopped task's) has no public address.
-                        task.SetPublicIpAddresses(task.NetworkInterfaceIds!.SelectMany(id =>
-                            publicIps.TryGetValue(id, out IReadOnlyList<string>? ips) ? ips : Array.Empty<string>()));
-                    }
+                    // An interface that no longer exists (a stopped task's) has no public address.
+                    return tasks.Select(task => task.WithPublicIpAddresses(task.NetworkInterfaceIds!.SelectMany(id =>
+                        publicIps.TryGetValue(id, out IReadOnlyList<string>? ips) ? ips : Array.Empty<string>()))).ToList();
                 }
             }
+            return tasks;
         }
 
         private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?> TryDescribeAsync(IReadOnlyList<string> networkInterfaceIds)
         {
             var publicIps = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            _run.WriteVerbose("EC2 DescribeNetworkInterfaces for " + networkInterfaceIds.Count + " task network interface(s) in " + _scope.Label + ".");
+            _context.Run.WriteVerbose("EC2 DescribeNetworkInterfaces for " + networkInterfaceIds.Count + " task network interface(s) in " + _context.Scope.Label + ".");
             try
             {
-                string? nextToken = null;
-                do
+                IEc2Client ec2 = _context.Ec2;
+                await Paging.ForEachPageAsync(token => ec2.DescribeNetworkInterfacesAsync(networkInterfaceIds, token, _context.CancellationToken), page =>
                 {
-                    ApiPage<NetworkInterfaceAddresses> page = await _ec2.DescribeNetworkInterfacesAsync(networkInterfaceIds, nextToken, _cancellationToken).ConfigureAwait(false);
                     foreach (NetworkInterfaceAddresses networkInterface in page.Items)
                     {
                         publicIps[networkInterface.NetworkInterfaceId] = networkInterface.PublicIps;
                         _observer?.OnNetworkInterface(networkInterface);
                     }
-                    nextToken = page.NextToken;
-                }
-                while (nextToken != null);
+                    return Task.CompletedTask;
+                }).ConfigureAwait(false);
                 return publicIps;
             }
-            catch (AwsServiceException error) when (error.IsAccessDenied && !_cancellationToken.IsCancellationRequested)
+            catch (AwsServiceException error) when (error.IsAccessDenied && !_context.IsCancelled)
             {
                 _unavailable = true;
                 _observer?.OnNetworkInterfacesUnread(networkInterfaceIds, "ec2:DescribeNetworkInterfaces was denied");
-                string who = _scope.RoleArn == null ? "the session's credentials" : "role " + _scope.RoleArn;
-                _run.WriteWarningOnce("ec2-denied:" + (_scope.RoleArn ?? string.Empty),
-                    "ec2:DescribeNetworkInterfaces was denied for " + who + " (first in " + _scope.Region + "): PublicIpAddresses stays empty ($null) on its tasks. "
+                string who = _context.Scope.RoleArn == null ? "the session's credentials" : "role " + _context.Scope.RoleArn;
+                _context.Run.WriteWarningOnce("ec2-denied:" + (_context.Scope.RoleArn ?? string.Empty),
+                    "ec2:DescribeNetworkInterfaces was denied for " + who + " (first in " + _context.Scope.Region + "): PublicIpAddresses stays empty ($null) on its tasks. "
                     + "Allow ec2:DescribeNetworkInterfaces, or pass -SkipPublicIp to skip the lookup.");
                 return null;
             }
-            catch (AwsServiceException error) when (!_cancellationToken.IsCancellationRequested)
+            catch (AwsServiceException error) when (!_context.IsCancelled)
             {
                 _observer?.OnNetworkInterfacesUnread(networkInterfaceIds, "ec2:DescribeNetworkInterfaces failed (" + error.ErrorCode + ")");
-                _run.WriteError(InventoryErrors.ScopeFailed(error, _scope, "Looking up task public IPs (PublicIpAddresses left $null)"));
+                _context.Run.WriteError(InventoryErrors.ScopeFailed(error, _context.Scope, "Looking up task public IPs (PublicIpAddresses left $null)"));
                 return null;
             }
         }

@@ -17,12 +17,9 @@ namespace AwsContainerInventory.Isolation
         /// </summary>
         ICredentialProvider CreateCredentialProvider(string? profileName);
 
-        /// <summary>The profile's region, or the default region chain (AWS_REGION, AWS_DEFAULT_REGION, profile); null if none.</summary>
-        string? ResolveRegion(string? profileName);
-
         /// <summary>
         /// The region setting of the named profile in the shared config or credentials file, or null when the
-        /// profile or its region is missing. No environment variable is consulted: <see cref="RegionChain"/> does that.
+        /// profile or its region is missing. No environment variable is consulted: the module's region chain (Session/RegionChain.cs) does that, in its own order.
         /// </summary>
         string? ProfileRegion(string profileName);
 

@@ -21,33 +21,31 @@ namespace AwsContainerInventory
             JsonElement? scanStatus = ApiValues.Member(image, "imageScanStatus");
             JsonElement? summary = ApiValues.Member(image, "imageScanFindingsSummary");
             SeverityCounts? counts = summary == null ? null : Counts(ApiValues.Member(summary.Value, "findingSeverityCounts"));
-            return new EcrImage
-            {
-                Uid = repositoryArn + "@" + digest,
-                Name = name + "@" + digest,
-                Region = region,
-                AccountId = registryId ?? ApiValues.AccountFromArn(repositoryArn),
-                RepositoryName = name,
-                RepositoryArn = repositoryArn,
-                RegistryId = registryId,
-                ImageDigest = digest,
-                ImageTags = ValueList.OfOrNull(ApiValues.Strings(image, "imageTags")),
-                ImagePushedAt = ApiValues.Time(image, "imagePushedAt"),
-                ImageSizeInBytes = LongOf(ApiValues.Member(image, "imageSizeInBytes")),
-                LastRecordedPullTime = ApiValues.Time(image, "lastRecordedPullTime"),
-                ImageManifestMediaType = ApiValues.String(image, "imageManifestMediaType"),
-                ArtifactMediaType = ApiValues.String(image, "artifactMediaType"),
-                ScanStatus = scanStatus == null ? null : ApiValues.String(scanStatus.Value, "status"),
-                ScanStatusDescription = scanStatus == null ? null : ApiValues.String(scanStatus.Value, "description"),
-                ImageScanCompletedAt = summary == null ? null : ApiValues.Time(summary.Value, "imageScanCompletedAt"),
-                FindingSeverityCounts = counts,
-                CriticalFindings = counts?.CountOf("CRITICAL"),
-                HighFindings = counts?.CountOf("HIGH"),
-                MediumFindings = counts?.CountOf("MEDIUM"),
-                LowFindings = counts?.CountOf("LOW"),
-                InUse = inUse,
-                LastCaptured = capturedAt,
-            };
+            return new EcrImage(
+                uid: repositoryArn + "@" + digest,
+                name: name + "@" + digest,
+                region: region,
+                accountId: registryId ?? ApiValues.AccountFromArn(repositoryArn),
+                repositoryName: name,
+                repositoryArn: repositoryArn,
+                registryId: registryId,
+                imageDigest: digest,
+                imageTags: ValueList.OfOrNull(ApiValues.Strings(image, "imageTags")),
+                imagePushedAt: ApiValues.Time(image, "imagePushedAt"),
+                imageSizeInBytes: LongOf(ApiValues.Member(image, "imageSizeInBytes")),
+                lastRecordedPullTime: ApiValues.Time(image, "lastRecordedPullTime"),
+                imageManifestMediaType: ApiValues.String(image, "imageManifestMediaType"),
+                artifactMediaType: ApiValues.String(image, "artifactMediaType"),
+                scanStatus: scanStatus == null ? null : ApiValues.String(scanStatus.Value, "status"),
+                scanStatusDescription: scanStatus == null ? null : ApiValues.String(scanStatus.Value, "description"),
+                imageScanCompletedAt: summary == null ? null : ApiValues.Time(summary.Value, "imageScanCompletedAt"),
+                findingSeverityCounts: counts,
+                criticalFindings: counts?.CountOf("CRITICAL"),
+                highFindings: counts?.CountOf("HIGH"),
+                mediumFindings: counts?.CountOf("MEDIUM"),
+                lowFindings: counts?.CountOf("LOW"),
+                inUse: inUse,
+                lastCaptured: capturedAt);
         }
 
         /// <summary><c>arn:&lt;partition&gt;:ecr:&lt;region&gt;:&lt;registry&gt;:repository/&lt;name&gt;</c>, as ECR writes repository ARNs.</summary>

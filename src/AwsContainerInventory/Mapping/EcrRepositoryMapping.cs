@@ -18,31 +18,29 @@ namespace AwsContainerInventory
             JsonElement? encryption = ApiValues.Member(repository, "encryptionConfiguration");
             JsonElement? scanning = ApiValues.Member(repository, "imageScanningConfiguration");
             PolicyExposure exposure = PolicyAnalyzer.Analyze(policyText);
-            return new EcrRepository
-            {
-                Uid = arn,
-                Name = name,
-                Region = region,
-                AccountId = ApiValues.AccountFromArn(arn) ?? registryId,
-                RepositoryName = name,
-                Repository = name,
-                RepositoryArn = arn,
-                RepositoryUri = ApiValues.String(repository, "repositoryUri"),
-                Registry = registryId,
-                RegistryId = registryId,
-                IsPublic = exposure.IsPublic,
-                RepositoryPolicy = policyText,
-                ScanOnPush = scanning == null ? null : ApiValues.Bool(scanning.Value, "scanOnPush"),
-                ImageTagMutability = ApiValues.String(repository, "imageTagMutability"),
-                EncryptionType = encryption == null ? null : ApiValues.String(encryption.Value, "encryptionType"),
-                KmsKey = encryption == null ? null : ApiValues.String(encryption.Value, "kmsKey"),
-                Tags = new TagDictionary(tags),
-                PublicStatements = exposure.PublicStatements,
-                IsPublicUnconditionally = exposure.IsPublicUnconditionally,
-                PolicyReadProblem = exposure.ReadProblem,
-                FirstSeen = ApiValues.Time(repository, "createdAt"),
-                LastCaptured = capturedAt,
-            };
+            return new EcrRepository(
+                uid: arn,
+                name: name,
+                region: region,
+                accountId: ApiValues.AccountFromArn(arn) ?? registryId,
+                repositoryName: name,
+                repository: name,
+                repositoryArn: arn,
+                repositoryUri: ApiValues.String(repository, "repositoryUri"),
+                registry: registryId,
+                registryId: registryId,
+                isPublic: exposure.IsPublic,
+                repositoryPolicy: policyText,
+                scanOnPush: scanning == null ? null : ApiValues.Bool(scanning.Value, "scanOnPush"),
+                imageTagMutability: ApiValues.String(repository, "imageTagMutability"),
+                encryptionType: encryption == null ? null : ApiValues.String(encryption.Value, "encryptionType"),
+                kmsKey: encryption == null ? null : ApiValues.String(encryption.Value, "kmsKey"),
+                tags: new TagDictionary(tags),
+                publicStatements: exposure.PublicStatements,
+                isPublicUnconditionally: exposure.IsPublicUnconditionally,
+                policyReadProblem: exposure.ReadProblem,
+                firstSeen: ApiValues.Time(repository, "createdAt"),
+                lastCaptured: capturedAt);
         }
     }
 }

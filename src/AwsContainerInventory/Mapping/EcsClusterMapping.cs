@@ -13,23 +13,21 @@ namespace AwsContainerInventory
         {
             string arn = ApiValues.String(cluster, "clusterArn") ?? string.Empty;
             string? name = ApiValues.String(cluster, "clusterName");
-            return new EcsCluster
-            {
-                Uid = arn,
-                Name = string.IsNullOrEmpty(name) ? arn : name!,
-                Region = region,
-                AccountId = ApiValues.AccountFromArn(arn),
-                ClusterName = name,
-                ClusterArn = arn,
-                SourceStatus = ApiValues.String(cluster, "status"),
-                ActiveServicesCount = ApiValues.Int(cluster, "activeServicesCount"),
-                RunningTasksCount = ApiValues.Int(cluster, "runningTasksCount"),
-                PendingTasksCount = ApiValues.Int(cluster, "pendingTasksCount"),
-                RegisteredContainerInstanceCount = ApiValues.Int(cluster, "registeredContainerInstancesCount"),
-                CapacityProviders = ValueList.OfOrNull(ApiValues.Strings(cluster, "capacityProviders")),
-                Tags = ApiValues.EcsTags(ApiValues.Member(cluster, "tags")),
-                LastCaptured = capturedAt,
-            };
+            return new EcsCluster(
+                uid: arn,
+                name: string.IsNullOrEmpty(name) ? arn : name!,
+                region: region,
+                accountId: ApiValues.AccountFromArn(arn),
+                clusterName: name,
+                clusterArn: arn,
+                sourceStatus: ApiValues.String(cluster, "status"),
+                activeServicesCount: ApiValues.Int(cluster, "activeServicesCount"),
+                runningTasksCount: ApiValues.Int(cluster, "runningTasksCount"),
+                pendingTasksCount: ApiValues.Int(cluster, "pendingTasksCount"),
+                registeredContainerInstanceCount: ApiValues.Int(cluster, "registeredContainerInstancesCount"),
+                capacityProviders: ValueList.OfOrNull(ApiValues.Strings(cluster, "capacityProviders")),
+                tags: ApiValues.EcsTags(ApiValues.Member(cluster, "tags")),
+                lastCaptured: capturedAt);
         }
     }
 }

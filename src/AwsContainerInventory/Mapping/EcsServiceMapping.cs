@@ -15,35 +15,33 @@ namespace AwsContainerInventory
             string? name = ApiValues.String(service, "serviceName");
             JsonElement? awsvpc = ApiValues.Path(service, "networkConfiguration.awsvpcConfiguration");
             bool hasLoadBalancers = ApiValues.Member(service, "loadBalancers") != null;
-            return new EcsService
-            {
-                Uid = arn,
-                Name = string.IsNullOrEmpty(name) ? arn : name!,
-                Region = region,
-                AccountId = ApiValues.AccountFromArn(arn),
-                ServiceName = name,
-                ServiceArn = arn,
-                ClusterArn = ApiValues.String(service, "clusterArn"),
-                SourceStatus = ApiValues.String(service, "status"),
-                LaunchType = ApiValues.String(service, "launchType"),
-                PlatformFamily = ApiValues.String(service, "platformFamily"),
-                PlatformVersion = ApiValues.String(service, "platformVersion"),
-                SchedulingStrategy = ApiValues.String(service, "schedulingStrategy"),
-                TaskDefinition = ApiValues.String(service, "taskDefinition"),
-                DesiredCount = ApiValues.Int(service, "desiredCount"),
-                RunningCount = ApiValues.Int(service, "runningCount"),
-                PendingCount = ApiValues.Int(service, "pendingCount"),
-                AssignPublicIp = awsvpc == null ? null : string.Equals(ApiValues.String(awsvpc.Value, "assignPublicIp"), "ENABLED", StringComparison.Ordinal),
-                SubnetIds = awsvpc == null ? null : ValueList.OfOrNull(ApiValues.Strings(awsvpc.Value, "subnets")),
-                SecurityGroupIds = awsvpc == null ? null : ValueList.OfOrNull(ApiValues.Strings(awsvpc.Value, "securityGroups")),
-                TargetGroupArns = hasLoadBalancers
+            return new EcsService(
+                uid: arn,
+                name: string.IsNullOrEmpty(name) ? arn : name!,
+                region: region,
+                accountId: ApiValues.AccountFromArn(arn),
+                serviceName: name,
+                serviceArn: arn,
+                clusterArn: ApiValues.String(service, "clusterArn"),
+                sourceStatus: ApiValues.String(service, "status"),
+                launchType: ApiValues.String(service, "launchType"),
+                platformFamily: ApiValues.String(service, "platformFamily"),
+                platformVersion: ApiValues.String(service, "platformVersion"),
+                schedulingStrategy: ApiValues.String(service, "schedulingStrategy"),
+                taskDefinition: ApiValues.String(service, "taskDefinition"),
+                desiredCount: ApiValues.Int(service, "desiredCount"),
+                runningCount: ApiValues.Int(service, "runningCount"),
+                pendingCount: ApiValues.Int(service, "pendingCount"),
+                assignPublicIp: awsvpc == null ? null : string.Equals(ApiValues.String(awsvpc.Value, "assignPublicIp"), "ENABLED", StringComparison.Ordinal),
+                subnetIds: awsvpc == null ? null : ValueList.OfOrNull(ApiValues.Strings(awsvpc.Value, "subnets")),
+                securityGroupIds: awsvpc == null ? null : ValueList.OfOrNull(ApiValues.Strings(awsvpc.Value, "securityGroups")),
+                targetGroupArns: hasLoadBalancers
                     ? ValueList.Of(ApiValues.Objects(service, "loadBalancers").Select(lb => ApiValues.String(lb, "targetGroupArn")).Where(a => !string.IsNullOrEmpty(a)).Select(a => a!))
                     : null,
-                ServiceRoleArn = ApiValues.String(service, "roleArn"),
-                Tags = ApiValues.EcsTags(ApiValues.Member(service, "tags")),
-                FirstSeen = ApiValues.Time(service, "createdAt"),
-                LastCaptured = capturedAt,
-            };
+                serviceRoleArn: ApiValues.String(service, "roleArn"),
+                tags: ApiValues.EcsTags(ApiValues.Member(service, "tags")),
+                firstSeen: ApiValues.Time(service, "createdAt"),
+                lastCaptured: capturedAt);
         }
     }
 }

@@ -18,33 +18,31 @@ namespace AwsContainerInventory
             bool hasContainers = ApiValues.Member(definition, "containerDefinitions") != null;
             ValueList<string>? containerImages = hasContainers
                 ? ValueList.Of(containers.Select(c => ApiValues.String(c, "image")).Where(i => i != null).Select(i => i!)) : null;
-            return new EcsTaskDefinition
-            {
-                Uid = arn,
-                Name = family != null && revision != null ? family + ":" + revision.Value : arn,
-                Region = region,
-                AccountId = ApiValues.AccountFromArn(arn),
-                TaskDefinitionArn = arn,
-                Family = family,
-                Revision = revision,
-                SourceStatus = ApiValues.String(definition, "status"),
-                NetworkMode = ApiValues.String(definition, "networkMode"),
-                RequiresCompatibilities = ValueList.OfOrNull(ApiValues.Strings(definition, "requiresCompatibilities")),
-                Cpu = ApiValues.String(definition, "cpu"),
-                Memory = ApiValues.String(definition, "memory"),
-                TaskRoleArn = ApiValues.String(definition, "taskRoleArn"),
-                ExecutionRoleArn = ApiValues.String(definition, "executionRoleArn"),
-                ContainerImages = containerImages,
-                EcrRepositoryArns = EcrImageReference.RepositoryArns(containerImages),
+            return new EcsTaskDefinition(
+                uid: arn,
+                name: family != null && revision != null ? family + ":" + revision.Value : arn,
+                region: region,
+                accountId: ApiValues.AccountFromArn(arn),
+                taskDefinitionArn: arn,
+                family: family,
+                revision: revision,
+                sourceStatus: ApiValues.String(definition, "status"),
+                networkMode: ApiValues.String(definition, "networkMode"),
+                requiresCompatibilities: ValueList.OfOrNull(ApiValues.Strings(definition, "requiresCompatibilities")),
+                cpu: ApiValues.String(definition, "cpu"),
+                memory: ApiValues.String(definition, "memory"),
+                taskRoleArn: ApiValues.String(definition, "taskRoleArn"),
+                executionRoleArn: ApiValues.String(definition, "executionRoleArn"),
+                containerImages: containerImages,
+                ecrRepositoryArns: EcrImageReference.RepositoryArns(containerImages),
                 // Names only: the "value" member is deliberately never read.
-                EnvironmentKeys = hasContainers ? ValueList.Of(containers.SelectMany(c => ApiValues.Objects(c, "environment"))
+                environmentKeys: hasContainers ? ValueList.Of(containers.SelectMany(c => ApiValues.Objects(c, "environment"))
                     .Select(e => ApiValues.String(e, "name")).Where(n => n != null).Select(n => n!)) : null,
-                SecretRefs = hasContainers ? new ValueList<SecretRef>(containers.SelectMany(c => ApiValues.Objects(c, "secrets"))
+                secretRefs: hasContainers ? new ValueList<SecretRef>(containers.SelectMany(c => ApiValues.Objects(c, "secrets"))
                     .Select(s => new SecretRef(ApiValues.String(s, "name") ?? string.Empty, ApiValues.String(s, "valueFrom") ?? string.Empty))) : null,
-                Tags = ApiValues.EcsTags(tags),
-                FirstSeen = ApiValues.Time(definition, "registeredAt"),
-                LastCaptured = capturedAt,
-            };
+                tags: ApiValues.EcsTags(tags),
+                firstSeen: ApiValues.Time(definition, "registeredAt"),
+                lastCaptured: capturedAt);
         }
     }
 }

@@ -19,36 +19,36 @@ namespace AwsContainerInventory
             List<JsonElement> eniDetails = networkInterfaces.SelectMany(a => ApiValues.Objects(a, "details")).ToList();
             ValueList<string>? containerImages = ApiValues.Member(task, "containers") == null ? null
                 : ValueList.Of(ApiValues.Objects(task, "containers").Select(c => ApiValues.String(c, "image")).Where(i => i != null).Select(i => i!));
-            return new EcsTask
-            {
-                Uid = arn,
-                Name = arn,
-                Region = region,
-                AccountId = ApiValues.AccountFromArn(arn),
-                TaskArn = arn,
-                ClusterArn = ApiValues.String(task, "clusterArn"),
-                TaskDefinitionArn = ApiValues.String(task, "taskDefinitionArn"),
-                SourceStatus = ApiValues.String(task, "lastStatus"),
-                DesiredStatus = ApiValues.String(task, "desiredStatus"),
-                LaunchType = ApiValues.String(task, "launchType"),
-                PlatformVersion = ApiValues.String(task, "platformVersion"),
-                Group = ApiValues.String(task, "group"),
-                AvailabilityZone = ApiValues.String(task, "availabilityZone"),
-                ContainerInstanceArn = ApiValues.String(task, "containerInstanceArn"),
-                Cpu = ApiValues.String(task, "cpu"),
-                Memory = ApiValues.String(task, "memory"),
-                ContainerImages = containerImages,
-                EcrRepositoryArns = EcrImageReference.RepositoryArns(containerImages),
-                EcrImageDigests = EcrImageDigestsOf(ApiValues.Objects(task, "containers")),
-                NetworkInterfaceIds = hasEni ? ValueList.Of(DetailValues(eniDetails, "networkInterfaceId")) : null,
-                PrivateIpAddresses = hasEni ? ValueList.Of(DetailValues(eniDetails, "privateIPv4Address")) : null,
-                SubnetIds = hasEni ? ValueList.Of(DetailValues(eniDetails, "subnetId")) : null,
-                Tags = ApiValues.EcsTags(ApiValues.Member(task, "tags")),
-                FirstSeen = ApiValues.Time(task, "createdAt"),
-                LastStarted = ApiValues.Time(task, "startedAt"),
-                LastStopped = ApiValues.Time(task, "stoppedAt"),
-                LastCaptured = capturedAt,
-            };
+            return new EcsTask(
+                uid: arn,
+                name: arn,
+                region: region,
+                accountId: ApiValues.AccountFromArn(arn),
+                taskArn: arn,
+                clusterArn: ApiValues.String(task, "clusterArn"),
+                taskDefinitionArn: ApiValues.String(task, "taskDefinitionArn"),
+                sourceStatus: ApiValues.String(task, "lastStatus"),
+                desiredStatus: ApiValues.String(task, "desiredStatus"),
+                launchType: ApiValues.String(task, "launchType"),
+                platformVersion: ApiValues.String(task, "platformVersion"),
+                group: ApiValues.String(task, "group"),
+                availabilityZone: ApiValues.String(task, "availabilityZone"),
+                containerInstanceArn: ApiValues.String(task, "containerInstanceArn"),
+                cpu: ApiValues.String(task, "cpu"),
+                memory: ApiValues.String(task, "memory"),
+                containerImages: containerImages,
+                ecrRepositoryArns: EcrImageReference.RepositoryArns(containerImages),
+                ecrImageDigests: EcrImageDigestsOf(ApiValues.Objects(task, "containers")),
+                networkInterfaceIds: hasEni ? ValueList.Of(DetailValues(eniDetails, "networkInterfaceId")) : null,
+                privateIpAddresses: hasEni ? ValueList.Of(DetailValues(eniDetails, "privateIPv4Address")) : null,
+                // Not in DescribeTasks: TaskPublicIpLookup gives the task its addresses once EC2 has answered.
+                publicIpAddresses: null,
+                subnetIds: hasEni ? ValueList.Of(DetailValues(eniDetails, "subnetId")) : null,
+                tags: ApiValues.EcsTags(ApiValues.Member(task, "tags")),
+                firstSeen: ApiValues.Time(task, "createdAt"),
+                lastStarted: ApiValues.Time(task, "startedAt"),
+                lastStopped: ApiValues.Time(task, "stoppedAt"),
+                lastCaptured: capturedAt);
         }
 
         private static IReadOnlyList<KeyValuePair<string, string>> EcrImageDigestsOf(IEnumerable<JsonElement> containers)

@@ -64,12 +64,16 @@ namespace AwsContainerInventory
         /// </summary>
         public bool NarrowsPrincipal => Verdict == StatementVerdict.Narrowed || Verdict == StatementVerdict.NeverApplies;
 
+        /// <summary>
+        /// The statement, AWS's verdict, the rule that decided it and why, in one line: what
+        /// <see cref="EcrRepository.PublicStatements"/> holds, so JSON and CSV readers can check each verdict, e.g.
+        /// <c>OrgPull (ecr:BatchGetImage) if StringEquals:aws:PrincipalOrgID => Narrowed [IdentityCondition]: Principal "*"; StringEquals aws:PrincipalOrgID pins organization o-a1b2c3d4e5</c>.
+        /// </summary>
+        public string ToLine() => Statement() + " => " + Verdict + " [" + Rule + "]: " + Reason;
+
         public override string ToString()
         {
-            string sid = string.IsNullOrEmpty(Sid) ? "(no Sid)" : Sid!;
-            string actions = _actions.Count == 0 ? "(no action)" : "(" + string.Join(", ", _actions) + ")";
-            string conditions = _conditionKeys.Count == 0 ? "unconditionally" : "if " + string.Join(" and ", _conditionKeys);
-            string line = sid + " " + actions + " " + conditions;
+            string line = Statement();
             switch (Verdict)
             {
                 case StatementVerdict.NeverApplies:
@@ -81,6 +85,15 @@ namespace AwsContainerInventory
                     if (!_principalText.StartsWith(WildcardPrincipalText, System.StringComparison.Ordinal)) line += ", to " + _principalText;
                     return Rule == PolicyRule.ExplicitDeny ? line + ", but " + _detailText : line;
             }
+        }
+
+        // Sid, actions and conditions: "AllowPull (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer) if StringEquals:aws:SourceAccount".
+        private string Statement()
+        {
+            string sid = string.IsNullOrEmpty(Sid) ? "(no Sid)" : Sid!;
+            string actions = _actions.Count == 0 ? "(no action)" : "(" + string.Join(", ", _actions) + ")";
+            string conditions = _conditionKeys.Count == 0 ? "unconditionally" : "if " + string.Join(" and ", _conditionKeys);
+            return sid + " " + actions + " " + conditions;
         }
 
         /// <summary>How <see cref="Reason"/> starts for a <c>"*"</c> principal in any JSON form.</summary>

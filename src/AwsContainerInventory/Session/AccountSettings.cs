@@ -22,6 +22,11 @@ namespace AwsContainerInventory.Session
             Shard = shard;
         }
 
+        /// <summary>Connect-AwsInventory's account parameters, the shard as its "k/n" text (already checked by its attribute).</summary>
+        public static AccountSettings FromParameters(string? organizationRoleName, IEnumerable<string> organizationalUnitIds,
+            IEnumerable<string> excludedAccountIds, string? shard) =>
+            new AccountSettings(organizationRoleName, organizationalUnitIds, excludedAccountIds, shard == null ? null : Shard.Parse(shard));
+
         public string? OrganizationRoleName { get; }
         public IReadOnlyList<string> OrganizationalUnitIds { get; }
         public IReadOnlyList<string> ExcludedAccountIds { get; }

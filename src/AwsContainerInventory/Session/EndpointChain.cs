@@ -102,12 +102,4 @@ namespace AwsContainerInventory.Session
             throw new EndpointConfigurationException("The " + source + " is '" + text + "'; it must be true or false.", source);
         }
     }
-
-    /// <summary>An endpoint setting that cannot be used; <see cref="Target"/> names the variable, parameter or file.</summary>
-    internal sealed class EndpointConfigurationException : Exception
-    {
-        public EndpointConfigurationException(string message, string target, Exception? inner = null) : base(message, inner) => Target = target;
-
-        public string Target { get; }
-    }
 }

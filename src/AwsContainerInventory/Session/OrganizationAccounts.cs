@@ -167,15 +167,12 @@ namespace AwsContainerInventory.Session
                 await Task.WhenAll(below).ConfigureAwait(false);
             }
 
-            private async Task PagesAsync<T>(string target, string operation, Func<string?, Task<ApiPage<T>>> list, Func<IReadOnlyList<T>, Task> page)
-            {
-                string? nextToken = null;
-                do
+            private static Task PagesAsync<T>(string target, string operation, Func<string?, Task<ApiPage<T>>> list, Func<IReadOnlyList<T>, Task> page) =>
+                ApiPaging.ForEachPageAsync(async nextToken =>
                 {
-                    ApiPage<T> result;
                     try
                     {
-                        result = await list(nextToken).ConfigureAwait(false);
+                        return await list(nextToken).ConfigureAwait(false);
                     }
                     catch (AwsServiceException error)
                     {
@@ -183,11 +180,7 @@ namespace AwsContainerInventory.Session
                             ? "of " + target : "for " + target;
                         throw new OrganizationListingException(target, "Could not list the organization's accounts " + where + " (organizations:" + operation + "): " + error.Message, error);
                     }
-                    await page(result.Items).ConfigureAwait(false);
-                    nextToken = result.NextToken;
-                }
-                while (nextToken != null);
-            }
+                }, result => page(result.Items));
 
             private async Task EmitAsync(IReadOnlyList<OrganizationAccount> page)
             {

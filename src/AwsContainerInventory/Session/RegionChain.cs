@@ -3,19 +3,6 @@ using AwsContainerInventory.Isolation;
 
 namespace AwsContainerInventory.Session
 {
-    /// <summary>A default region and where it came from: "AWS_REGION", "AWS_DEFAULT_REGION" or "profile 'name'".</summary>
-    internal sealed class ResolvedRegion
-    {
-        public ResolvedRegion(string region, string source)
-        {
-            Region = region;
-            Source = source;
-        }
-
-        public string Region { get; }
-        public string Source { get; }
-    }
-
     /// <summary>
     /// The default region when no -Region is given, in the AWS CLI's order: AWS_REGION, then
     /// AWS_DEFAULT_REGION, then the region of the profile (the one given, else AWS_PROFILE, else "default"),

@@ -1,8 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using AwsContainerInventory.Isolation;
-using AwsContainerInventory.Wire.Endpoints;
 
 namespace AwsContainerInventory.Session
 {
@@ -41,19 +38,6 @@ namespace AwsContainerInventory.Session
         /// environment and the config file are read on every call, so a change applies to the next cmdlet.
         /// Throws <see cref="EndpointConfigurationException"/> for an endpoint setting that cannot be used.
         /// </summary>
-        public static InventorySession CurrentOrDefault()
-        {
-            InventorySession? current = Current;
-            if (current != null) return current;
-            IDefaultChains chains = DefaultChains();
-            Func<string, string?> environment = EnvironmentVariable;
-            ResolvedRegion? region = RegionChain.Resolve(null, environment, chains);
-            EndpointSettings endpoints = EndpointChain.Resolve(null, null, null, null, environment);
-            return new InventorySession(chains.CreateCredentialProvider(null), null,
-                region == null ? Enumerable.Empty<string>() : new[] { region.Region }, Enumerable.Empty<string>(),
-                InventorySession.DefaultSessionDuration, InventorySession.DefaultPageSize,
-                InventorySession.DefaultParallelRequests, InventorySession.DefaultMaxRetries, null, isDefault: true,
-                endpointSettings: endpoints, regionSource: region?.Source);
-        }
+        public static InventorySession CurrentOrDefault() => Current ?? SessionBuilder.FromStore().BuildDefault();
     }
 }

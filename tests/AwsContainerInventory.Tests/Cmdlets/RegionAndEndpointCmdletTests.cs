@@ -24,7 +24,6 @@ public sealed class RegionAndEndpointCmdletTests : IDisposable
         Directory.CreateDirectory(_folder);
         _environment["AWS_CONFIG_FILE"] = Path.Combine(_folder, "config");
         Func<string, string?> environment = name => _environment.TryGetValue(name, out string? value) ? value : null;
-        _chains.Environment = environment;
         SessionStore.DefaultChains = () => _chains;
         SessionStore.EnvironmentVariable = environment;
         SessionStore.Clear();

@@ -10,7 +10,7 @@ public sealed class SessionParameterTests
     [Fact]
     public void A_get_cmdlet_reads_the_session_it_is_given()
     {
-        var otherHandler = new FakeAwsHandler().WithRepositories(5);
+        var otherHandler = new FakeAwsHandler().WithRepositories(5, regions: new[] { "eu-west-1" });
         InventorySession other = CmdletHarness.Connect(otherHandler, regions: new[] { "eu-west-1" });
         var currentHandler = new FakeAwsHandler().WithRepositories(2);
         InventorySession current = CmdletHarness.Connect(currentHandler, regions: new[] { "us-east-1" });

@@ -18,18 +18,21 @@ public sealed class SdkStsTests
 {
     private static readonly string[] Roles = Enumerable.Range(1, 4).Select(i => $"arn:aws:iam::20000000000{i}:role/Inventory").ToArray();
 
-    private static FakeResponse Issued(JsonObject body)
+    /// <summary>The roles assumable at the fake's STS, each account with one repository.</summary>
+    private static FakeAwsHandler WithRoles(FakeAwsHandler handler, params string[] roles)
     {
-        string expiry = DateTime.UtcNow.AddSeconds(int.Parse(body["DurationSeconds"]!.GetValue<string>())).ToString("yyyy-MM-ddTHH:mm:ssZ");
-        return FakeResponse.Xml(200, "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult><Credentials>"
-            + $"<AccessKeyId>ASIAROLE</AccessKeyId><SecretAccessKey>role-secret</SecretAccessKey><SessionToken>role-token</SessionToken><Expiration>{expiry}</Expiration>"
-            + "</Credentials></AssumeRoleResult><ResponseMetadata><RequestId>r-0</RequestId></ResponseMetadata></AssumeRoleResponse>");
+        foreach (string role in roles)
+        {
+            handler.Estate.AddRole(role);
+            handler.WithRepositories(1, account: role.Split(':')[4]);
+        }
+        return handler;
     }
 
     [Fact]
     public void AssumeRole_calls_take_a_slot_of_the_sessions_one_cap_and_go_to_its_endpoint()
     {
-        var handler = new FakeAwsHandler { Latency = TimeSpan.FromMilliseconds(60) }.WithRepositories(1).On("AssumeRole", Issued);
+        var handler = WithRoles(new FakeAwsHandler { Latency = TimeSpan.FromMilliseconds(60) }, Roles);
         CmdletHarness.Connect(handler, parallelRequests: 1, roles: Roles);
 
         var result = CmdletHarness.Invoke("Get-EcrRepository");
@@ -69,7 +72,7 @@ public sealed class SdkStsTests
     [Fact]
     public void Stopping_the_pipeline_cancels_an_assume_role_in_flight()
     {
-        var handler = new FakeAwsHandler().WithRepositories(1).On("AssumeRole", Issued);
+        var handler = WithRoles(new FakeAwsHandler(), Roles[0]);
         handler.OperationLatency["AssumeRole"] = TimeSpan.FromSeconds(30);
         CmdletHarness.Connect(handler, roles: new[] { Roles[0] });
 

@@ -31,12 +31,8 @@ public class ExposureAnalysisTests
              "attachments":[{"type":"ElasticNetworkInterface","details":[{"name":"networkInterfaceId","value":"eni-{{id}}"},{"name":"subnetId","value":"subnet-1"}]}]}
             """);
 
-    private static EcsTask Task(string account, string id, string image, params string[] publicIps)
-    {
-        var task = EcsTaskMapping.FromApi(TaskJson(account, id, image), "us-east-1", Now);
-        task.SetPublicIpAddresses(publicIps);
-        return task;
-    }
+    private static EcsTask Task(string account, string id, string image, params string[] publicIps) =>
+        EcsTaskMapping.FromApi(TaskJson(account, id, image), "us-east-1", Now).WithPublicIpAddresses(publicIps);
 
     /// <summary>What the pair's readers tell the analysis about the task: its interface (one security group, sg-open or sg-closed).</summary>
     private static void Network(ExposureAnalysis analysis, string account, string id, string image, string group, params string[] publicIps)

@@ -120,7 +120,7 @@ public class EcrImageInventoryTests
     [Fact]
     public void Piped_repositories_are_read_by_their_arn_in_their_own_region_only()
     {
-        var handler = new FakeAwsHandler().WithRepositories(3).WithImages(_ => 2);
+        var handler = new FakeAwsHandler().WithRepositories(3, regions: new[] { "us-east-1", "eu-west-1" }, arnRegion: "us-east-1").WithImages(_ => 2);
         CmdletHarness.Connect(handler, regions: new[] { "us-east-1", "eu-west-1" });
 
         var result = CmdletHarness.Invoke("Get-EcrRepository -Name repo-0001 | Get-EcrImage");
@@ -143,14 +143,10 @@ public class EcrImageInventoryTests
     [Fact]
     public void A_repository_that_cannot_be_read_is_one_error_naming_it_and_the_others_still_come()
     {
-        var handler = new FakeAwsHandler().WithRepositories(3);
-        handler.On("DescribeImages", body => body["repositoryName"]!.GetValue<string>() == "repo-0001"
-            ? FakeResponse.Error(400, "AccessDeniedException", "not authorized to perform: ecr:DescribeImages")
-            : FakeResponse.Json(FakeEstate.Page(body, Enumerable.Range(0, 2).Select(i => new JsonObject
-            {
-                ["registryId"] = FakeEstate.Account, ["repositoryName"] = body["repositoryName"]!.GetValue<string>(),
-                ["imageDigest"] = FakeEcrImages.Digest(body["repositoryName"]!.GetValue<string>(), i),
-            }).ToList(), "imageDetails", 1000)));
+        var handler = new FakeAwsHandler().WithRepositories(3).WithImages(_ => 2);
+        handler.Around("DescribeImages", (call, estate) => call.Json.String("repositoryName") == "repo-0001"
+            ? FakeResponse.Error(400, "AccessDeniedException", "not authorized to perform: ecr:DescribeImages").ToAwsResponse()
+            : estate(call));
         CmdletHarness.Connect(handler);
 
         var result = CmdletHarness.Invoke("Get-EcrImage");
@@ -229,7 +225,7 @@ public class EcrImageInventoryTests
     [Fact]
     public async Task Images_by_digest_for_given_repositories_ask_each_digest_once_in_batches_of_100()
     {
-        var handler = new FakeAwsHandler().WithImages(name => name == "repo-0000" ? 145 : 3);
+        var handler = new FakeAwsHandler().WithRepositories(2).WithImages(name => name == "repo-0000" ? 145 : 3);
         InventorySession session = CmdletHarness.Connect(handler);
         using var run = new InventoryRun("test");
         var scope = new InventoryScope(session, "us-east-1", null, session.BaseCredentials, run);
@@ -241,7 +237,7 @@ public class EcrImageInventoryTests
             [Arn(2, "eu-west-1")] = new[] { FakeEcrImages.Digest("repo-0002", 0) },          // another pair's repository
         };
 
-        ImagesByDigest result = await EcrImageInventory.DescribeImagesByDigestAsync(scope, wanted, run, session, CancellationToken.None);
+        ImagesByDigest result = await new ImageReader(new InventoryContext(scope, run, session, CancellationToken.None)).DescribeByDigestAsync(wanted);
 
         Assert.Equal(146, result.Images.Count);
         Assert.All(result.Images, i => Assert.True(i.InUse));

@@ -76,13 +76,10 @@ public class NotFoundTests
     [Fact]
     public void A_role_that_cannot_be_assumed_hides_only_the_names_that_could_be_in_its_account()
     {
-        var handler = new FakeAwsHandler().WithEcs(1, runningPerCluster: 1).On("AssumeRole", body =>
-        {
-            if (body["RoleArn"]!.GetValue<string>() == Denied)
-                return FakeResponse.Xml(403, "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>not authorized to perform sts:AssumeRole</Message></Error><RequestId>r-1</RequestId></ErrorResponse>");
-            string expiry = DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ");
-            return FakeResponse.Xml(200, $"<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult><Credentials><AccessKeyId>ASIAROLE</AccessKeyId><SecretAccessKey>role-secret</SecretAccessKey><SessionToken>role-token</SessionToken><Expiration>{expiry}</Expiration></Credentials></AssumeRoleResult></AssumeRoleResponse>");
-        });
+        var handler = new FakeAwsHandler().WithEcs(1, runningPerCluster: 1);
+        handler.Estate.AddRole(Allowed);
+        handler.Estate.AddRole(Denied);
+        handler.Estate.DenyRole(Denied);   // the endpoint's STS answers 403 AccessDenied
         CmdletHarness.Connect(handler, roles: new[] { Allowed, Denied });
         string goneInAllowedAccount = FakeEstate.ClusterArn("gone");
 

@@ -9,20 +9,19 @@ public class RoleFanOutTests
     private const string Allowed = "arn:aws:iam::222222222222:role/Inventory";
     private const string Denied = "arn:aws:iam::333333333333:role/Inventory";
 
-    private static FakeAwsHandler StsWithOneDeniedRole(FakeAwsHandler handler) =>
-        handler.On("AssumeRole", body =>
-        {
-            string role = body["RoleArn"]!.GetValue<string>();
-            if (role == Denied)
-                return FakeResponse.Xml(403, "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>not authorized to perform sts:AssumeRole</Message></Error><RequestId>r-1</RequestId></ErrorResponse>");
-            string expiry = DateTime.UtcNow.AddSeconds(int.Parse(body["DurationSeconds"]!.GetValue<string>())).ToString("yyyy-MM-ddTHH:mm:ssZ");
-            return FakeResponse.Xml(200, $"<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult><Credentials><AccessKeyId>ASIAROLE</AccessKeyId><SecretAccessKey>role-secret</SecretAccessKey><SessionToken>role-token</SessionToken><Expiration>{expiry}</Expiration></Credentials></AssumeRoleResult></AssumeRoleResponse>");
-        });
+    /// <summary>The endpoint's STS: the allowed role is assumable, the denied one answers 403 AccessDenied.</summary>
+    private static FakeAwsHandler StsWithOneDeniedRole(FakeAwsHandler handler)
+    {
+        handler.Estate.AddRole(Allowed);
+        handler.Estate.AddRole(Denied);
+        handler.Estate.DenyRole(Denied);
+        return handler;
+    }
 
     [Fact]
     public void Each_role_is_assumed_once_and_a_denied_role_is_one_error_naming_it()
     {
-        var handler = StsWithOneDeniedRole(new FakeAwsHandler().WithRepositories(3));
+        var handler = StsWithOneDeniedRole(new FakeAwsHandler().WithRepositories(3, regions: new[] { "us-east-1", "eu-west-1" }, account: "222222222222"));
         CmdletHarness.Connect(handler, regions: new[] { "us-east-1", "eu-west-1" }, roles: new[] { Allowed, Denied });
 
         var result = CmdletHarness.Invoke("Get-EcrRepository");
@@ -42,7 +41,8 @@ public class RoleFanOutTests
             Assert.StartsWith("AwsContainerInventory-", body["RoleSessionName"]!.GetValue<string>());
         });
         // Calls made with the role's credentials carry its session token.
+        string token = Assert.Single(handler.Estate.IssuedCredentials).SessionToken;
         Assert.All(handler.Calls.Where(c => c.Operation == "DescribeRepositories"), call =>
-            Assert.Equal("role-token", call.Request.Headers.GetValues("X-Amz-Security-Token").Single()));
+            Assert.Equal(token, call.Request.Headers.GetValues("X-Amz-Security-Token").Single()));
     }
 }

@@ -45,7 +45,7 @@ public class ProgressTests
     [Fact]
     public void Long_runs_report_progress_with_counts_and_complete_it()
     {
-        var handler = new FakeAwsHandler { Latency = TimeSpan.FromMilliseconds(20) }.WithRepositories(120);
+        var handler = new FakeAwsHandler { Latency = TimeSpan.FromMilliseconds(20) }.WithRepositories(120, regions: new[] { "us-east-1", "eu-west-1" });
         CmdletHarness.Connect(handler, parallelRequests: 4, regions: new[] { "us-east-1", "eu-west-1" });
 
         var result = CmdletHarness.Invoke("$ProgressPreference = 'Continue'; Get-EcrRepository");

@@ -78,7 +78,7 @@ public class TaskPublicIpTests
     [Fact]
     public void A_denied_lookup_is_one_warning_per_role_and_every_task_still_comes()
     {
-        var handler = new FakeAwsHandler().WithEcs(1, runningPerCluster: 900);
+        var handler = new FakeAwsHandler().WithEcs(1, runningPerCluster: 900, regions: new[] { "us-east-1", "eu-west-1" });
         handler.On("DescribeNetworkInterfaces", _ => FakeEstate.Ec2Error(403, "UnauthorizedOperation", "You are not authorized to perform this operation."));
         handler.OperationLatency["DescribeNetworkInterfaces"] = TimeSpan.FromMilliseconds(300);   // batches fill up while the first lookup is out
         CmdletHarness.Connect(handler, regions: new[] { "us-east-1", "eu-west-1" });

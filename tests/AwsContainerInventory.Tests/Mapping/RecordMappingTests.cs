@@ -38,7 +38,9 @@ public class RecordMappingTests
         Assert.Equal("IMMUTABLE", record.ImageTagMutability);
         Assert.Equal(policy, record.RepositoryPolicy);
         Assert.True(record.IsPublic);
-        Assert.Equal("(no Sid) (ecr:BatchGetImage) unconditionally", Assert.Single(record.PublicStatements).ToString());
+        Assert.Equal("(no Sid) (ecr:BatchGetImage) unconditionally", Assert.Single(record.GetPublicStatements()).ToString());
+        Assert.Equal("(no Sid) (ecr:BatchGetImage) unconditionally => Public [WildcardPrincipal]: Principal \"*\"; no condition pins an identity",
+            Assert.Single(record.PublicStatements));
         Assert.True(record.IsPublicUnconditionally);
         Assert.Equal("env=prod;team=a", record.Tags.ToString());
         Assert.Equal(new DateTime(2023, 11, 14, 22, 13, 20, 500, DateTimeKind.Utc), record.FirstSeen);
@@ -53,6 +55,7 @@ public class RecordMappingTests
         Assert.Null(record.RepositoryPolicy);
         Assert.False(record.IsPublic);
         Assert.Empty(record.PublicStatements);
+        Assert.Empty(record.GetPublicStatements());
         Assert.False(record.IsPublicUnconditionally);
         Assert.Null(record.KmsKey);
         Assert.Null(record.EncryptionType);
@@ -73,12 +76,16 @@ public class RecordMappingTests
 
         Assert.True(record.IsPublic);
         Assert.False(record.IsPublicUnconditionally);
-        PublicStatement statement = Assert.Single(record.PublicStatements);
+        PublicStatement statement = Assert.Single(record.GetPublicStatements());
         Assert.Equal("OrgPull", statement.Sid);
         Assert.Equal("ecr:BatchGetImage;ecr:GetDownloadUrlForLayer", statement.Actions);
         Assert.Equal("StringEquals:aws:PrincipalOrgID", statement.ConditionKeys);
         Assert.True(statement.NarrowsPrincipal);
-        Assert.Equal("OrgPull (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer) if StringEquals:aws:PrincipalOrgID", record.PublicStatements.ToString());
+        Assert.Equal("OrgPull (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer) if StringEquals:aws:PrincipalOrgID", record.GetPublicStatements().ToString());
+        // The line a JSON or CSV reader gets names the verdict, the rule and what it pins.
+        Assert.Equal("OrgPull (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer) if StringEquals:aws:PrincipalOrgID => Narrowed [IdentityCondition]: "
+            + statement.Reason, Assert.Single(record.PublicStatements));
+        Assert.Contains("o-abc123", statement.Reason);
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public sealed class BotocoreExampleTests
             var handler = new FakeAwsHandler().On(operation, _ => FakeResponse.Json(output.ToJsonString()));
             var transport = new AwsTransport(2, new RetryPolicy(0), new HttpClient(handler));
             var keys = new StaticCredentialProvider(new AwsCredentials("AKIDEXAMPLES", "examples-secret"), "test");
+            handler.Estate.AddCredential("AKIDEXAMPLES", "examples-secret", FakeEstate.Account);   // the fake verifies signatures
             var endpoint = new Uri("https://aws.test/");
             if (service == "ecr") await CheckEcrAsync(new EcrClient(transport, endpoint, Region, keys, null), operation, output);
             else await CheckEcsAsync(new EcsClient(transport, endpoint, Region, keys, null), operation, output);

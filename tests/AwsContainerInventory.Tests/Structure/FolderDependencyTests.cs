@@ -6,8 +6,7 @@ namespace AwsContainerInventory.Tests.Structure;
 
 /// <summary>
 /// No folder of the module depends on another in a circle. A folder (Cmdlets, Session, Wire, Records, Mapping, …)
-/// depends on another when one of its files names a top-level type declared there; names are read from the syntax
-/// (type positions and static member receivers), so a property called like a type does not count.
+/// depends on another when one of its files uses a type declared there or a member of one, as the compiler binds it.
 /// </summary>
 public sealed class FolderDependencyTests
 {
@@ -16,12 +15,24 @@ public sealed class FolderDependencyTests
     [Fact]
     public void Folders_depend_on_each_other_without_a_cycle()
     {
-        var graph = FolderGraph();
+        var graph = FolderGraph(out _);
         Assert.True(graph.Count >= 6, "expected the module's folders, found: " + string.Join(", ", graph.Keys));
 
         List<string> cycles = FindCycles(graph.ToDictionary(f => f.Key, f => (IReadOnlyCollection<string>)f.Value.Keys.ToList()));
 
         Assert.True(cycles.Count == 0, "Folder cycles:\n" + string.Join("\n", cycles.Select(cycle => cycle + Evidence(cycle, graph))));
+    }
+
+    [Fact]
+    public void The_graph_is_bound_by_the_compiler_and_sees_uses_no_type_name_spells_out()
+    {
+        var graph = FolderGraph(out IReadOnlyList<string> errors);
+
+        // Every name bound: an unbound name would be a dependency the graph cannot see.
+        Assert.True(errors.Count == 0, "The module's sources did not bind:\n" + string.Join("\n", errors.Take(10)));
+        Assert.Contains("Records", graph["Cmdlets"].Keys);
+        Assert.Contains("Inventory", graph["Cmdlets"].Keys);
+        Assert.Contains("Wire", graph["Inventory"].Keys);
     }
 
     [Fact]
@@ -45,47 +56,73 @@ public sealed class FolderDependencyTests
         Assert.Empty(offenders);
     }
 
-    // folder -> (folder it depends on -> the type names that make the edge)
-    private static Dictionary<string, Dictionary<string, SortedSet<string>>> FolderGraph()
+    // folder -> (folder it depends on -> the symbols that make the edge). Bound by Roslyn's semantic model over the
+    // module's sources, so every use counts: a type named, a member called through `var`, an extension method, a
+    // constant read through a qualified name — not only the type names a file spells out.
+    private static Dictionary<string, Dictionary<string, SortedSet<string>>> FolderGraph(out IReadOnlyList<string> errors)
     {
+        var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: new[] { "NET8_0_OR_GREATER", "NETCOREAPP" });
         var trees = Directory.EnumerateFiles(SourceRoot, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))
-            .Select(f => (Folder: FolderOf(f), Root: CSharpSyntaxTree.ParseText(File.ReadAllText(f)).GetRoot()))
+            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, path: f))
             .ToList();
-        var owners = trees
-            .SelectMany(t => t.Root.DescendantNodes().OfType<BaseTypeDeclarationSyntax>()
-                .Where(d => d.Parent is BaseNamespaceDeclarationSyntax || d.Parent is CompilationUnitSyntax)
-                .Select(d => (Name: d.Identifier.Text, t.Folder)))
-            .GroupBy(d => d.Name)
-            .Where(g => g.Select(d => d.Folder).Distinct().Count() == 1)
-            .ToDictionary(g => g.Key, g => g.First().Folder, StringComparer.Ordinal);
+        CSharpCompilation compilation = Compile(trees);
+        errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
 
-        var graph = trees.Select(t => t.Folder).Distinct().ToDictionary(f => f, _ => new Dictionary<string, SortedSet<string>>());
-        foreach (var (folder, root) in trees)
+        var graph = trees.Select(t => FolderOf(t.FilePath)).Distinct().ToDictionary(f => f, _ => new Dictionary<string, SortedSet<string>>());
+        foreach (SyntaxTree tree in trees)
         {
-            // A file's own members (a property named like a type elsewhere) are not that type.
-            var members = new HashSet<string>(root.DescendantNodes().Select(MemberName).OfType<string>(), StringComparer.Ordinal);
-            foreach (SimpleNameSyntax name in root.DescendantNodes().OfType<SimpleNameSyntax>())
+            string folder = FolderOf(tree.FilePath);
+            SemanticModel model = compilation.GetSemanticModel(tree);
+            foreach (SyntaxNode node in tree.GetRoot().DescendantNodes())
             {
-                if (members.Contains(name.Identifier.Text)) continue;
-                // x.Name is a member, not a type; the receiver of a static call (PolicyAnalyzer.Analyze) is kept.
-                if (name.Parent is MemberAccessExpressionSyntax access && access.Name == name) continue;
-                if (name.Parent is QualifiedNameSyntax qualified && qualified.Right == name && qualified.Parent is UsingDirectiveSyntax) continue;
-                if (!owners.TryGetValue(name.Identifier.Text, out string? owner) || owner == folder) continue;
-                if (!graph[folder].TryGetValue(owner, out var names)) graph[folder][owner] = names = new SortedSet<string>(StringComparer.Ordinal);
-                names.Add(name.Identifier.Text);
+                if (node is not SimpleNameSyntax && node is not ObjectCreationExpressionSyntax) continue;
+                if (node.Parent is QualifiedNameSyntax { Parent: UsingDirectiveSyntax } || node.Parent is UsingDirectiveSyntax) continue;
+                ISymbol? symbol = model.GetSymbolInfo(node).Symbol ?? model.GetSymbolInfo(node).CandidateSymbols.FirstOrDefault();
+                INamedTypeSymbol? type = TopLevelType(symbol);
+                if (type == null) continue;
+                foreach (SyntaxReference declaration in type.DeclaringSyntaxReferences)
+                {
+                    string owner = FolderOf(declaration.SyntaxTree.FilePath);
+                    if (owner == folder || !graph.ContainsKey(owner)) continue;
+                    if (!graph[folder].TryGetValue(owner, out var names)) graph[folder][owner] = names = new SortedSet<string>(StringComparer.Ordinal);
+                    names.Add(type.Name);
+                }
             }
         }
         return graph;
     }
 
-    private static string? MemberName(SyntaxNode node) => node switch
+    private static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees) =>
+        CSharpCompilation.Create("FolderGraph", trees, References(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+
+    // The source-declared top-level type a symbol belongs to (a type, or the type holding a member); null for
+    // framework symbols, namespaces, locals and parameters.
+    private static INamedTypeSymbol? TopLevelType(ISymbol? symbol)
     {
-        PropertyDeclarationSyntax property => property.Identifier.Text,
-        MethodDeclarationSyntax method => method.Identifier.Text,
-        VariableDeclaratorSyntax variable when variable.Parent?.Parent is FieldDeclarationSyntax => variable.Identifier.Text,
-        _ => null,
-    };
+        if (symbol is IMethodSymbol { ReducedFrom: not null } extension) symbol = extension.ReducedFrom;
+        INamedTypeSymbol? type = symbol switch
+        {
+            INamedTypeSymbol named => named,
+            IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol => symbol.ContainingType,
+            _ => null,
+        };
+        if (type == null) return null;
+        type = type.OriginalDefinition;
+        while (type.ContainingType != null) type = type.ContainingType;
+        return type.DeclaringSyntaxReferences.Length > 0 && type.Locations.Any(l => l.IsInSource) ? type : null;
+    }
+
+    // The framework and PowerShell assemblies the test itself runs on: enough to bind the module's names.
+    private static IEnumerable<MetadataReference> References()
+    {
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Concat(new[] { typeof(System.Management.Automation.PSCmdlet).Assembly.Location })
+            .Where(p => p.Length > 0 && !Path.GetFileNameWithoutExtension(p).StartsWith("AwsContainerInventory", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal);
+        return paths.Select(p => MetadataReference.CreateFromFile(p));
+    }
 
     private static string FolderOf(string file)
     {

@@ -12,14 +12,15 @@ internal sealed class FakeDefaultChains : IDefaultChains
     /// <summary>Each profile whose region was asked for, in order.</summary>
     public List<string> RegionLookups { get; } = new();
 
-    /// <summary>Replaces the current environment lookup; tests give a dictionary instead of the process environment.</summary>
-    public Func<string, string?> Environment { get; set; } = _ => null;
+    /// <summary>Each credential provider asked for, in order: a profile name, or null for the default chain.</summary>
+    public List<string?> CredentialLookups { get; } = new();
 
-    public ICredentialProvider CreateCredentialProvider(string? profileName) =>
-        new StaticCredentialProvider(new AwsCredentials(CmdletHarness.AccessKey, CmdletHarness.SecretKey),
+    public ICredentialProvider CreateCredentialProvider(string? profileName)
+    {
+        CredentialLookups.Add(profileName);
+        return new StaticCredentialProvider(new AwsCredentials(CmdletHarness.AccessKey, CmdletHarness.SecretKey),
             profileName == null ? "Default credential chain" : "Profile '" + profileName + "'");
-
-    public string? ResolveRegion(string? profileName) => RegionChain.Resolve(profileName, Environment, this)?.Region;
+    }
 
     public string? ProfileRegion(string profileName)
     {

@@ -11,8 +11,23 @@ public class AwsTransportTests
 {
     private static readonly ICredentialProvider Keys = new StaticCredentialProvider(new AwsCredentials("AKIDTRANSPORT", "transport-secret"), "test");
 
+    /// <summary>The fake endpoint verifies signatures: it has to know the keys the clients sign with.</summary>
+    private static HttpMessageHandler Knowing(HttpMessageHandler handler, params ICredentialProvider[] keys)
+    {
+        if (handler is FakeAwsHandler fake)
+        {
+            foreach (var key in keys.Length == 0 ? new[] { Keys } : keys)
+            {
+                var credentials = key.GetCredentialsAsync(CancellationToken.None).GetAwaiter().GetResult();
+                fake.Estate.AddCredential(credentials.AccessKeyId, credentials.SecretAccessKey, FakeEstate.Account);
+            }
+        }
+        return handler;
+    }
+
     private static (AwsTransport Transport, EcrClient Client) Create(HttpMessageHandler handler, int maxRetries = 5, string url = "https://aws.test/")
     {
+        Knowing(handler);
         var transport = new AwsTransport(4, new RetryPolicy(maxRetries) { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) }, new HttpClient(handler));
         return (transport, new EcrClient(transport, new Uri(url), "us-east-1", Keys, null));
     }
@@ -120,7 +135,7 @@ public class AwsTransportTests
         var handler = new FakeAwsHandler().On("DescribeRepositories", _ => Interlocked.Increment(ref attempts) % 2 == 1
             ? FakeResponse.Error(400, "ThrottlingException", "Rate exceeded") : FakeResponse.Json(new { repositories = Array.Empty<object>() }));
         var policy = new RetryPolicy(5, random: () => 0.0);
-        var transport = new AwsTransport(4, policy, new HttpClient(handler));
+        var transport = new AwsTransport(4, policy, new HttpClient(Knowing(handler, throttled, calm)));
         while (policy.QuotaFor(throttled, "us-east-1").TryAcquire(afterTimeout: false, out _)) { }
 
         // Every first attempt is throttled: other credentials, and the same credentials in another region, retry and
@@ -212,7 +227,7 @@ public class AwsTransportTests
 
     private static (AwsTransport Transport, EcrClient Client) Create(HttpMessageHandler handler, RetryPolicy policy)
     {
-        var transport = new AwsTransport(4, policy, new HttpClient(handler));
+        var transport = new AwsTransport(4, policy, new HttpClient(Knowing(handler)));
         return (transport, new EcrClient(transport, new Uri("https://aws.test/"), "us-east-1", Keys, null));
     }
 

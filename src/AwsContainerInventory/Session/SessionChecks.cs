@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using AwsContainerInventory.Session;
 using AwsContainerInventory.Wire;
 using AwsContainerInventory.Wire.Endpoints;
 
-namespace AwsContainerInventory.Cmdlets
+namespace AwsContainerInventory.Session
 {
     /// <summary>
     /// The region and endpoint checks Connect-AwsInventory and every Get- cmdlet make before any call: regions
@@ -16,6 +15,8 @@ namespace AwsContainerInventory.Cmdlets
     {
         public const string InvalidRegion = "AwsInvalidRegion";
         public const string InvalidEndpointConfiguration = "AwsInvalidEndpointConfiguration";
+        public const string ProfileNotFound = "AwsProfileNotFound";
+        public const string InvalidAccountSelection = "AwsInvalidAccountSelection";
 
         /// <summary>
         /// The error for the first region no partition has, or null; a region newer than the partition data

@@ -4,8 +4,12 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using AwsContainerInventory.Wire.Endpoints;
 
-namespace AwsContainerInventory.Cmdlets
+namespace AwsContainerInventory.Session
 {
+    /// <summary>
+    /// Region names as Connect-AwsInventory and every Get- cmdlet take them: comma-separated lists, All (or *) for
+    /// every enabled region, and the check of each name against botocore's partition data.
+    /// </summary>
     internal static class RegionList
     {
         // Every AWS region so far is <area>[-<qualifier>]-<compass direction>-<n>: us-east-1, us-gov-west-1,
@@ -16,7 +20,7 @@ namespace AwsContainerInventory.Cmdlets
             RegexOptions.CultureInvariant);
 
         /// <summary>"Every region enabled in each account" (-Region All or -Region *), as a normalized region list holds it.</summary>
-        public const string All = Inventory.EnabledRegions.All;
+        public const string All = "*";
 
         /// <summary>
         /// Splits comma-separated entries, trims, lower-cases and removes duplicates, keeping order. All (any case) and *
@@ -29,13 +33,22 @@ namespace AwsContainerInventory.Cmdlets
         }
 
         /// <summary>-Region All, all (any case) or *.</summary>
-        public static bool IsAll(string region) => region == All || string.Equals(region, "All", StringComparison.OrdinalIgnoreCase);
+        public static bool IsAll(string region) => region == All || string.Equals(region, AllName, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>A normalized list that means every enabled region.</summary>
+        public static bool IsAllEnabled(IReadOnlyList<string> regions) => regions.Count == 1 && regions[0] == All;
+
+        /// <summary>How -Region All is typed (and completed).</summary>
+        public const string AllName = "All";
 
         public static IEnumerable<string> SplitCommas(IEnumerable<string> values) =>
             values.Where(v => v != null).SelectMany(v => v.Split(',')).Select(v => v.Trim()).Where(v => v.Length > 0);
 
-        /// <summary>The region names of every partition in the module's partition data; completion offers these.</summary>
+        /// <summary>The region names of every partition in the module's partition data.</summary>
         public static IReadOnlyList<string> Known => AwsPartitions.Default.ListedRegions;
+
+        /// <summary>What Tab offers for -Region: All first, then every partition's region names.</summary>
+        public static IEnumerable<string> Completions => new[] { AllName }.Concat(Known);
 
         /// <summary>Shaped like every AWS region so far: area, optional qualifier, compass direction, number.</summary>
         internal static bool LooksLikeRegion(string region) => NewRegionShape.IsMatch(region);
@@ -76,51 +89,5 @@ namespace AwsContainerInventory.Cmdlets
             }
             return d[a.Length, b.Length];
         }
-    }
-
-    internal enum RegionStatus
-    {
-        /// <summary>A partition of the module's data lists it.</summary>
-        Listed,
-
-        /// <summary>Not listed, but shaped like a region and claimed by a partition's pattern: used, with a warning.</summary>
-        New,
-
-        /// <summary>No partition has it: rejected before any call.</summary>
-        Unknown,
-    }
-
-    internal sealed class RegionCheck
-    {
-        private readonly IReadOnlyList<string> _partitionIds;
-
-        public RegionCheck(string region, RegionStatus status, AwsPartition? partition, IReadOnlyList<string> closest, IReadOnlyList<string> partitionIds)
-        {
-            Region = region;
-            Status = status;
-            Partition = partition;
-            Closest = closest;
-            _partitionIds = partitionIds;
-        }
-
-        public string Region { get; }
-        public RegionStatus Status { get; }
-
-        /// <summary>The partition that lists the region, or whose pattern claims a new one; null when unknown.</summary>
-        public AwsPartition? Partition { get; }
-
-        public IReadOnlyList<string> Closest { get; }
-
-        /// <summary>Why an unknown region is rejected, with the closest valid names.</summary>
-        public string Problem =>
-            "'" + Region + "' is not an AWS region name: no partition of this module's data (" +
-            string.Join(", ", _partitionIds) + "; botocore " + EndpointData.BotocoreVersion +
-            ") lists it or would serve it. Closest valid names: " + string.Join(", ", Closest) + ". Tab completes region names.";
-
-        /// <summary>The warning for a region newer than the data, naming where its requests will go.</summary>
-        public string Warning =>
-            "Region '" + Region + "' is not in this module's partition data (botocore " + EndpointData.BotocoreVersion +
-            "); it is used as a new region of partition " + Partition?.Id + " (endpoints under ." + Region + "." + Partition?.DnsSuffix +
-            "). If you meant a listed region: " + string.Join(", ", Closest) + ".";
     }
 }

@@ -1,7 +1,7 @@
-using AwsContainerInventory.Inventory;
+using AwsContainerInventory.Session;
 using AwsContainerInventory.Wire;
 
-namespace AwsContainerInventory.Tests.Inventory;
+namespace AwsContainerInventory.Tests.Session;
 
 /// <summary>-Region All: each account's enabled regions, asked once per account for the session.</summary>
 public class EnabledRegionsTests

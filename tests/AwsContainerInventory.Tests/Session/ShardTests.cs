@@ -1,6 +1,6 @@
-using AwsContainerInventory.Inventory;
+using AwsContainerInventory.Session;
 
-namespace AwsContainerInventory.Tests.Inventory;
+namespace AwsContainerInventory.Tests.Session;
 
 /// <summary>-Shard k/n: SHA-256 of the account id mod n, the same on every run and machine.</summary>
 public class ShardTests

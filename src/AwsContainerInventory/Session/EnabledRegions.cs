@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using AwsContainerInventory.Wire;
 
-namespace AwsContainerInventory.Inventory
+namespace AwsContainerInventory.Session
 {
     /// <summary>
     /// -Region All (or *): the regions enabled in each account, from ec2:DescribeRegions with AllRegions=false (opt-in
@@ -16,7 +16,7 @@ namespace AwsContainerInventory.Inventory
     internal sealed class EnabledRegions
     {
         /// <summary>How a region list says "every enabled region" (-Region All and -Region * are normalized to it).</summary>
-        public const string All = "*";
+        public const string All = RegionList.All;
 
         private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>>>> _byAccount =
             new ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>>>>(StringComparer.Ordinal);

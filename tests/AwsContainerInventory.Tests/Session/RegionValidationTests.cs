@@ -1,7 +1,7 @@
-using AwsContainerInventory.Cmdlets;
+using AwsContainerInventory.Session;
 using AwsContainerInventory.Wire.Endpoints;
 
-namespace AwsContainerInventory.Tests.Cmdlets;
+namespace AwsContainerInventory.Tests.Session;
 
 /// <summary>Which region names pass, warn or fail, and the closest names an error offers.</summary>
 public sealed class RegionValidationTests
@@ -68,16 +68,5 @@ public sealed class RegionValidationTests
     {
         // So the rule for regions newer than the data is no stricter than the data itself.
         Assert.All(AwsPartitions.Default.ListedRegions, region => Assert.True(RegionList.LooksLikeRegion(region), region));
-    }
-
-    [Fact]
-    public void CompletionOffersThePartitionDataRegions()
-    {
-        Assert.Equal(AwsPartitions.Default.ListedRegions, RegionList.Known);
-        Assert.Contains("eusc-de-east-1", RegionList.Known);
-        Assert.Contains("us-isof-south-1", RegionList.Known);
-        Assert.DoesNotContain("aws-global", RegionList.Known);
-        var completions = new RegionCompleter().CompleteArgument("Get-EcsCluster", "Region", "us-iso-", null!, null!).Select(c => c.CompletionText).ToList();
-        Assert.Equal(new[] { "us-iso-east-1", "us-iso-west-1" }, completions);
     }
 }

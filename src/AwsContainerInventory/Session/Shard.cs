@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace AwsContainerInventory.Inventory
+namespace AwsContainerInventory.Session
 {
     /// <summary>
     /// Shard <see cref="Number"/> of <see cref="Count"/> (Connect-AwsInventory -Shard k/n): the accounts whose 12-digit id
