@@ -24,16 +24,21 @@ namespace AwsContainerInventory.Wire
             string method, Uri uri, IEnumerable<KeyValuePair<string, string>> headers, byte[] payload,
             AwsCredentials credentials, string region, string service, DateTime utcNow)
         {
-            string amzDate = utcNow.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+            string amzDate = AmzDate(utcNow.ToUniversalTime());
             string dateStamp = amzDate.Substring(0, 8);
 
-            var toSign = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            foreach (var header in headers) toSign[header.Key.ToLowerInvariant()] = CanonicalHeaderValue(header.Value);
-            toSign["host"] = uri.Authority;
-            toSign["x-amz-date"] = amzDate;
-            if (credentials.SessionToken != null) toSign["x-amz-security-token"] = credentials.SessionToken;
+            // A handful of headers: a list sorted once (ordinal) does what a SortedDictionary did, with less to
+            // allocate and run per call; a later header of the same name replaces an earlier one, as before.
+            var toSign = new List<KeyValuePair<string, string>>(6);
+            foreach (var header in headers) SetHeader(toSign, header.Key.ToLowerInvariant(), CanonicalHeaderValue(header.Value));
+            SetHeader(toSign, "host", uri.Authority);
+            SetHeader(toSign, "x-amz-date", amzDate);
+            if (credentials.SessionToken != null) SetHeader(toSign, "x-amz-security-token", credentials.SessionToken);
+            toSign.Sort(HeaderNameOrder);
 
-            string signedHeaders = string.Join(";", toSign.Keys);
+            var names = new StringBuilder();
+            foreach (var header in toSign) names.Append(names.Length == 0 ? "" : ";").Append(header.Key);
+            string signedHeaders = names.ToString();
             string canonicalRequest = CanonicalRequest(method, uri, toSign, signedHeaders, HexSha256(payload));
             string scope = dateStamp + "/" + region + "/" + service + "/aws4_request";
             string stringToSign = Algorithm + "\n" + amzDate + "\n" + scope + "\n" + HexSha256(Encoding.UTF8.GetBytes(canonicalRequest));
@@ -41,7 +46,7 @@ namespace AwsContainerInventory.Wire
             byte[] key = CachedSigningKey(credentials.SecretAccessKey, dateStamp, region, service);
             string signature = ToHex(HmacSha256(key, stringToSign));
 
-            var result = new List<KeyValuePair<string, string>>
+            var result = new List<KeyValuePair<string, string>>(3)
             {
                 new KeyValuePair<string, string>("X-Amz-Date", amzDate),
             };
@@ -53,9 +58,49 @@ namespace AwsContainerInventory.Wire
             return result;
         }
 
-        internal static string CanonicalRequest(string method, Uri uri, SortedDictionary<string, string> headers, string signedHeaders, string payloadHash)
+        private static readonly Comparison<KeyValuePair<string, string>> HeaderNameOrder = (a, b) => string.CompareOrdinal(a.Key, b.Key);
+
+        private static void SetHeader(List<KeyValuePair<string, string>> headers, string name, string value)
         {
-            var builder = new StringBuilder();
+            for (int i = 0; i < headers.Count; i++)
+            {
+                if (headers[i].Key == name)
+                {
+                    headers[i] = new KeyValuePair<string, string>(name, value);
+                    return;
+                }
+            }
+            headers.Add(new KeyValuePair<string, string>(name, value));
+        }
+
+        // yyyyMMddTHHmmssZ without parsing a custom format string on every call.
+        private static string AmzDate(DateTime utc)
+        {
+            var chars = new char[16];
+            Digits(chars, 0, utc.Year, 4);
+            Digits(chars, 4, utc.Month, 2);
+            Digits(chars, 6, utc.Day, 2);
+            chars[8] = 'T';
+            Digits(chars, 9, utc.Hour, 2);
+            Digits(chars, 11, utc.Minute, 2);
+            Digits(chars, 13, utc.Second, 2);
+            chars[15] = 'Z';
+            return new string(chars);
+        }
+
+        private static void Digits(char[] chars, int start, int value, int width)
+        {
+            for (int i = start + width - 1; i >= start; i--)
+            {
+                chars[i] = (char)('0' + value % 10);
+                value /= 10;
+            }
+        }
+
+        /// <param name="headers">The headers to sign, lower-case names in ordinal order.</param>
+        internal static string CanonicalRequest(string method, Uri uri, IReadOnlyList<KeyValuePair<string, string>> headers, string signedHeaders, string payloadHash)
+        {
+            var builder = new StringBuilder(256);
             builder.Append(method.ToUpperInvariant()).Append('\n');
             builder.Append(CanonicalPath(uri.AbsolutePath)).Append('\n');
             builder.Append(CanonicalQuery(uri.Query)).Append('\n');
@@ -66,12 +111,14 @@ namespace AwsContainerInventory.Wire
 
         // The derived key changes only with the secret, the day, the region and the service: four HMACs a call saved,
         // as the SDKs cache it. In memory only, as the secret itself is; cleared when an unusual number of keys pile up.
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string, string), byte[]> SigningKeys =
-            new System.Collections.Concurrent.ConcurrentDictionary<(string, string, string, string), byte[]>();
+        // Keyed by one string (the parts cannot hold a newline): a dictionary of strings runs precompiled code, where a
+        // tuple key needs its own just-in-time compiled copy of the dictionary on the first call.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> SigningKeys =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
 
         private static byte[] CachedSigningKey(string secretAccessKey, string dateStamp, string region, string service)
         {
-            var key = (secretAccessKey, dateStamp, region, service);
+            string key = secretAccessKey + "\n" + dateStamp + "\n" + region + "\n" + service;
             if (SigningKeys.TryGetValue(key, out byte[]? cached)) return cached;
             if (SigningKeys.Count > 8192) SigningKeys.Clear();
             return SigningKeys[key] = SigningKey(secretAccessKey, dateStamp, region, service);
@@ -88,7 +135,7 @@ namespace AwsContainerInventory.Wire
         // Non-S3 services encode each path segment (already-encoded input is encoded again, as the spec says).
         private static string CanonicalPath(string absolutePath)
         {
-            if (string.IsNullOrEmpty(absolutePath)) return "/";
+            if (string.IsNullOrEmpty(absolutePath) || absolutePath == "/") return "/";
             var segments = absolutePath.Split('/').Select(segment => UriEncode(Uri.UnescapeDataString(segment)));
             return UriEncode(string.Join("/", segments), keepSlash: true);
         }
@@ -109,7 +156,9 @@ namespace AwsContainerInventory.Wire
 
         private static string CanonicalHeaderValue(string value)
         {
-            // Trim and collapse runs of spaces, as the algorithm requires.
+            // Trim and collapse runs of spaces, as the algorithm requires (most values need neither).
+            if (value.Length == 0 || (!char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[value.Length - 1]) && value.IndexOf("  ", StringComparison.Ordinal) < 0))
+                return value;
             var builder = new StringBuilder(value.Length);
             bool previousSpace = false;
             foreach (char c in value.Trim())
@@ -140,21 +189,35 @@ namespace AwsContainerInventory.Wire
 
         internal static string HexSha256(byte[] data)
         {
+#if NET8_0_OR_GREATER
+            return ToHex(SHA256.HashData(data));
+#else
             using var sha = SHA256.Create();
             return ToHex(sha.ComputeHash(data));
+#endif
         }
 
         private static byte[] HmacSha256(byte[] key, string data)
         {
+#if NET8_0_OR_GREATER
+            // One-shot: no HMAC object (and native context) made and freed per call.
+            return HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));
+#else
             using var hmac = new HMACSHA256(key);
             return hmac.ComputeHash(Encoding.UTF8.GetBytes(data));
+#endif
         }
 
         private static string ToHex(byte[] bytes)
         {
-            var builder = new StringBuilder(bytes.Length * 2);
-            foreach (byte b in bytes) builder.Append(b.ToString("x2", CultureInfo.InvariantCulture));
-            return builder.ToString();
+            const string digits = "0123456789abcdef";
+            var chars = new char[bytes.Length * 2];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                chars[2 * i] = digits[bytes[i] >> 4];
+                chars[2 * i + 1] = digits[bytes[i] & 0xF];
+            }
+            return new string(chars);
         }
     }
 }
