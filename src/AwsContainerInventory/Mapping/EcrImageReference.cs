@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -12,25 +13,39 @@ namespace AwsContainerInventory
     /// (<c>&lt;account&gt;.dkr-ecr.&lt;region&gt;.on.aws</c>) endpoints. Any other image (Docker Hub, ECR Public,
     /// other registries, a host with a port, a name ECR would not accept) has no repository ARN.
     /// </summary>
-    internal static class EcrImageReference
+    internal static partial class EcrImageReference
     {
         private const int MaxRepositoryNameLength = 256;
 
         // Host names compare case-insensitively: hosts are lower-cased (ASCII only) before matching.
-        private static readonly Regex RegistryHost = new Regex(
+        private const string RegistryHostPattern =
             @"^(?<account>[0-9]{12})\.(?:dkr\.ecr(?<fips>-fips)?\.(?<region>[a-z]{2}(?:-[a-z]+)+-[0-9]+)\.amazonaws\.com(?<china>\.cn)?"
-            + @"|dkr-ecr\.(?<region>[a-z]{2}(?:-[a-z]+)+-[0-9]+)\.on\.aws)\z",
-            RegexOptions.CultureInvariant);
+            + @"|dkr-ecr\.(?<region>[a-z]{2}(?:-[a-z]+)+-[0-9]+)\.on\.aws)\z";
 
         // ECR's repository name rule: lowercase components separated by '.', '_' or '-', joined by '/'.
-        private static readonly Regex RepositoryName = new Regex(
-            @"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*\z", RegexOptions.CultureInvariant);
+        private const string RepositoryNamePattern = @"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*\z";
 
-        private static readonly Regex Tag = new Regex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z", RegexOptions.CultureInvariant);
+        private const string TagPattern = @"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z";
 
         // algorithm:hex, as in "sha256:<64 hex digits>".
-        private static readonly Regex Digest = new Regex(
-            @"^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}\z", RegexOptions.CultureInvariant);
+        private const string DigestPattern = @"^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}\z";
+
+#if NET7_0_OR_GREATER
+        // Matchers generated at build time (and so precompiled with the rest): no pattern parsed at the first task.
+        [GeneratedRegex(RegistryHostPattern, RegexOptions.CultureInvariant)] private static partial Regex RegistryHostRegex();
+        [GeneratedRegex(RepositoryNamePattern, RegexOptions.CultureInvariant)] private static partial Regex RepositoryNameRegex();
+        [GeneratedRegex(TagPattern, RegexOptions.CultureInvariant)] private static partial Regex TagRegex();
+        [GeneratedRegex(DigestPattern, RegexOptions.CultureInvariant)] private static partial Regex DigestRegex();
+        private static readonly Regex RegistryHost = RegistryHostRegex();
+        private static readonly Regex RepositoryName = RepositoryNameRegex();
+        private static readonly Regex Tag = TagRegex();
+        private static readonly Regex Digest = DigestRegex();
+#else
+        private static readonly Regex RegistryHost = new Regex(RegistryHostPattern, RegexOptions.CultureInvariant);
+        private static readonly Regex RepositoryName = new Regex(RepositoryNamePattern, RegexOptions.CultureInvariant);
+        private static readonly Regex Tag = new Regex(TagPattern, RegexOptions.CultureInvariant);
+        private static readonly Regex Digest = new Regex(DigestPattern, RegexOptions.CultureInvariant);
+#endif
 
         /// <summary>
         /// The ARN of the private ECR repository the image comes from
@@ -40,22 +55,39 @@ namespace AwsContainerInventory
         {
             arn = string.Empty;
             if (string.IsNullOrEmpty(image)) return false;
-            int hostEnd = image!.IndexOf('/');
-            if (hostEnd <= 0) return false;
+            if (!ArnByImage.TryGetValue(image!, out string? known))
+            {
+                known = ReadRepositoryArn(image!) ?? NotAnEcrImage;
+                if (ArnByImage.Count >= MaxRememberedImages) ArnByImage.Clear();
+                ArnByImage[image!] = known;
+            }
+            arn = known;
+            return known.Length > 0;
+        }
+
+        // Thousands of tasks run the same few images, each naming them twice (repository and digest): each reference
+        // is read once, and the answer kept (a bounded number of them, for the process).
+        private const int MaxRememberedImages = 4096;
+        private const string NotAnEcrImage = "";
+        private static readonly ConcurrentDictionary<string, string> ArnByImage = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+        private static string? ReadRepositoryArn(string image)
+        {
+            int hostEnd = image.IndexOf('/');
+            if (hostEnd <= 0) return null;
 
             string host = image.Substring(0, hostEnd);
-            if (host.Any(c => c > 0x7F)) return false;   // so lower-casing cannot turn a look-alike into ASCII
+            if (host.Any(c => c > 0x7F)) return null;   // so lower-casing cannot turn a look-alike into ASCII
             Match registry = RegistryHost.Match(host.ToLowerInvariant());
-            if (!registry.Success) return false;
+            if (!registry.Success) return null;
             string account = registry.Groups["account"].Value;
             string region = registry.Groups["region"].Value;
             string? partition = Partition(region, isChinaHost: registry.Groups["china"].Success, isFips: registry.Groups["fips"].Success);
-            if (partition == null) return false;
+            if (partition == null) return null;
 
             string? name = RepositoryNameOf(image.Substring(hostEnd + 1));
-            if (name == null) return false;
-            arn = "arn:" + partition + ":ecr:" + region + ":" + account + ":repository/" + name;
-            return true;
+            if (name == null) return null;
+            return "arn:" + partition + ":ecr:" + region + ":" + account + ":repository/" + name;
         }
 
         /// <summary>

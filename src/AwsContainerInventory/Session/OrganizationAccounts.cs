@@ -7,36 +7,6 @@ using AwsContainerInventory.Wire;
 
 namespace AwsContainerInventory.Session
 {
-    /// <summary>An account that discovery found: its role in the caller's partition, or none for the caller's own account.</summary>
-    internal sealed class DiscoveredAccount
-    {
-        public DiscoveredAccount(string id, string? name, string? roleArn)
-        {
-            Id = id;
-            Name = name;
-            RoleArn = roleArn;
-        }
-
-        public string Id { get; }
-        public string? Name { get; }
-
-        /// <summary>arn:&lt;partition&gt;:iam::&lt;id&gt;:role/&lt;name&gt;; null for the caller's own account, read with the caller's credentials.</summary>
-        public string? RoleArn { get; }
-    }
-
-    /// <summary>The organization could not be listed (completely); <see cref="Target"/> is the OU or the caller that failed.</summary>
-    internal sealed class OrganizationListingException : Exception
-    {
-        public OrganizationListingException(string target, string message, AwsServiceException inner) : base(message, inner)
-        {
-            Target = target;
-        }
-
-        public string Target { get; }
-
-        public AwsServiceException Error => (AwsServiceException)InnerException!;
-    }
-
     /// <summary>
     /// Connect-AwsInventory -OrganizationRoleName: the ACTIVE accounts of the organization (ListAccounts), or of the
     /// given OUs and every OU below them (ListAccountsForParent and ListChildren, recursively). Listed at the first run

@@ -10,16 +10,25 @@ namespace AwsContainerInventory.Wire
     {
         public const string ContentType = "application/x-amz-json-1.1";
 
+        // One writer and buffer a thread, reset for each body: a body is written synchronously, start to end, on one
+        // thread, so thousands of calls a run need not each make (and collect) a writer and a growing stream.
+        [ThreadStatic] private static MemoryStream? t_stream;
+        [ThreadStatic] private static Utf8JsonWriter? t_writer;
+
         public static byte[] Body(Action<Utf8JsonWriter> writeMembers)
         {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                writer.WriteStartObject();
-                writeMembers(writer);
-                writer.WriteEndObject();
-            }
-            return stream.ToArray();
+            MemoryStream stream = t_stream ??= new MemoryStream(256);
+            stream.SetLength(0);
+            Utf8JsonWriter writer = t_writer ??= new Utf8JsonWriter(stream);
+            writer.Reset(stream);
+            writer.WriteStartObject();
+            writeMembers(writer);
+            writer.WriteEndObject();
+            writer.Flush();
+            byte[] body = stream.ToArray();
+            // A rare large body (thousands of ids) does not stay with the thread.
+            if (stream.Capacity > 64 * 1024) { t_stream = null; t_writer = null; }
+            return body;
         }
 
         public static void WriteStringArray(this Utf8JsonWriter writer, string name, IEnumerable<string> values)

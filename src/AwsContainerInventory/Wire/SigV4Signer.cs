@@ -24,16 +24,21 @@ namespace AwsContainerInventory.Wire
             string method, Uri uri, IEnumerable<KeyValuePair<string, string>> headers, byte[] payload,
             AwsCredentials credentials, string region, string service, DateTime utcNow)
         {
-            string amzDate = utcNow.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+            string amzDate = AmzDate(utcNow.ToUniversalTime());
             string dateStamp = amzDate.Substring(0, 8);
 
-            var toSign = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            foreach (var header in headers) toSign[header.Key.ToLowerInvariant()] = CanonicalHeaderValue(header.Value);
-            toSign["host"] = uri.Authority;
-            toSign["x-amz-date"] = amzDate;
-            if (credentials.SessionToken != null) toSign["x-amz-security-token"] = credentials.SessionToken;
+            // A handful of headers: a list sorted once (ordinal) does what a SortedDictionary did, with less to
+            // allocate and run per call; a later header of the same name replaces an earlier one, as before.
+            var toSign = new List<KeyValuePair<string, string>>(6);
+            foreach (var header in headers) SetHeader(toSign, header.Key.ToLowerInvariant(), CanonicalHeaderValue(header.Value));
+            SetHeader(toSign, "host", uri.Authority);
+            SetHeader(toSign, "x-amz-date", amzDate);
+            if (credentials.SessionToken != null) SetHeader(toSign, "x-amz-security-token", credentials.SessionToken);
+            toSign.Sort(HeaderNameOrder);
 
-            string signedHeaders = string.Join(";", toSign.Keys);
+            var names = new StringBuilder();
+            foreach (var header in toSign) names.Append(names.Length == 0 ? "" : ";").Append(header.Key);
+            string signedHeaders = names.ToString();
             string canonicalRequest = CanonicalRequest(method, uri, toSign, signedHeaders, HexSha256(payload));
             string scope = dateStamp + "/" + region + "/" + service + "/aws4_request";
             string stringToSign = Algorithm + "\n" + amzDate + "\n" + scope + "\n" + HexSha256(Encoding.UTF8.GetBytes(canonicalRequest));
@@ -53,9 +58,49 @@ namespace AwsContainerInventory.Wire
             return result;
         }
 
-        internal static string CanonicalRequest(string method, Uri uri, SortedDictionary<string, string> headers, string signedHeaders, string payloadHash)
+        private static readonly Comparison<KeyValuePair<string, string>> HeaderNameOrder = (a, b) => string.CompareOrdinal(a.Key, b.Key);
+
+        private static void SetHeader(List<KeyValuePair<string, string>> headers, string name, string value)
         {
-            var builder = new StringBuilder();
+            for (int i = 0; i < headers.Count; i++)
+            {
+                if (headers[i].Key == name)
+                {
+                    headers[i] = new KeyValuePair<string, string>(name, value);
+                    return;
+                }
+            }
+            headers.Add(new KeyValuePair<string, string>(name, value));
+        }
+
+        // yyyyMMddTHHmmssZ without parsing a custom format string on every call.
+        private static string AmzDate(DateTime utc)
+        {
+            var chars = new char[16];
+            Digits(chars, 0, utc.Year, 4);
+            Digits(chars, 4, utc.Month, 2);
+            Digits(chars, 6, utc.Day, 2);
+            chars[8] = 'T';
+            Digits(chars, 9, utc.Hour, 2);
+            Digits(chars, 11, utc.Minute, 2);
+            Digits(chars, 13, utc.Second, 2);
+            chars[15] = 'Z';
+            return new string(chars);
+        }
+
+        private static void Digits(char[] chars, int start, int value, int width)
+        {
+            for (int i = start + width - 1; i >= start; i--)
+            {
+                chars[i] = (char)('0' + value % 10);
+                value /= 10;
+            }
+        }
+
+        /// <param name="headers">The headers to sign, lower-case names in ordinal order.</param>
+        internal static string CanonicalRequest(string method, Uri uri, IReadOnlyList<KeyValuePair<string, string>> headers, string signedHeaders, string payloadHash)
+        {
+            var builder = new StringBuilder(256);
             builder.Append(method.ToUpperInvariant()).Append('\n');
             builder.Append(CanonicalPath(uri.AbsolutePath)).Append('\n');
             builder.Append(CanonicalQuery(uri.Query)).Append('\n');
@@ -66,16 +111,18 @@ namespace AwsContainerInventory.Wire
 
         // The derived key changes only with the secret, the day, the region and the service: four HMACs a call saved,
         // as the SDKs cache it. In memory only, as the secret itself is; cleared when an unusual number of keys pile up
-        // (above an organization's 500 accounts x 17 regions x the services it reads). Counted apart, since
-        // ConcurrentDictionary.Count takes every one of its locks.
+        // (above an organization's 500 accounts x 17 regions x the services it reads), counted apart, since
+        // ConcurrentDictionary.Count takes every one of its locks. Keyed by one string (the parts cannot hold a newline):
+        // a dictionary of strings runs precompiled code, where a tuple key needs its own just-in-time compiled copy of the
+        // dictionary on the first call.
         private const int MaxSigningKeys = 65536;
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string, string), byte[]> SigningKeys =
-            new System.Collections.Concurrent.ConcurrentDictionary<(string, string, string, string), byte[]>();
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> SigningKeys =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
         private static int _signingKeyCount;
 
         private static byte[] CachedSigningKey(string secretAccessKey, string dateStamp, string region, string service)
         {
-            var key = (secretAccessKey, dateStamp, region, service);
+            string key = secretAccessKey + "\n" + dateStamp + "\n" + region + "\n" + service;
             if (SigningKeys.TryGetValue(key, out byte[]? cached)) return cached;
             if (System.Threading.Interlocked.Increment(ref _signingKeyCount) > MaxSigningKeys)
             {
@@ -118,7 +165,9 @@ namespace AwsContainerInventory.Wire
 
         private static string CanonicalHeaderValue(string value)
         {
-            // Trim and collapse runs of spaces, as the algorithm requires.
+            // Trim and collapse runs of spaces, as the algorithm requires (most values need neither).
+            if (value.Length == 0 || (!char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[value.Length - 1]) && value.IndexOf("  ", StringComparison.Ordinal) < 0))
+                return value;
             var builder = new StringBuilder(value.Length);
             bool previousSpace = false;
             foreach (char c in value.Trim())

@@ -53,6 +53,21 @@ public class EcrImageReferenceTests
         Assert.Equal(expectedArn ?? string.Empty, arn);
     }
 
+    /// <summary>Answers are remembered per reference: asking again (as every task of a service does) answers the same.</summary>
+    [Theory]
+    [InlineData("123456789012.dkr.ecr.us-east-1.amazonaws.com/remembered:1", "arn:aws:ecr:us-east-1:123456789012:repository/remembered")]
+    [InlineData("123456789012.dkr.ecr.us-east-1.amazonaws.com/Remembered:1", null)]
+    [InlineData("remembered/nginx:1", null)]
+    public void A_reference_asked_again_gets_the_same_answer(string image, string? expectedArn)
+    {
+        for (int ask = 0; ask < 3; ask++)
+        {
+            bool resolved = EcrImageReference.TryGetRepositoryArn(image, out string arn);
+            Assert.Equal(expectedArn != null, resolved);
+            Assert.Equal(expectedArn ?? string.Empty, arn);
+        }
+    }
+
     [Fact]
     public void Repository_arns_are_distinct_in_first_seen_order()
     {

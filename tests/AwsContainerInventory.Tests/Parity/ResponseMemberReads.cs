@@ -31,7 +31,7 @@ public static class ResponseMemberReads
             "imageDigest", "repositoryName", "registryId", "imageTags[]", "imagePushedAt", "imageSizeInBytes", "lastRecordedPullTime",
             "imageManifestMediaType", "artifactMediaType", "imageScanStatus.status", "imageScanStatus.description",
             "imageScanFindingsSummary.imageScanCompletedAt", "imageScanFindingsSummary.findingSeverityCounts")),
-        new MemberReads("Exposure/RegistryScanning.cs", "ecr", "GetRegistryScanningConfiguration", "registryId", "scanningConfiguration.scanType",
+        new MemberReads("Exposure/RegistryScanningConfiguration.cs", "ecr", "GetRegistryScanningConfiguration", "registryId", "scanningConfiguration.scanType",
             "scanningConfiguration.rules[].scanFrequency", "scanningConfiguration.rules[].repositoryFilters[].filter",
             "scanningConfiguration.rules[].repositoryFilters[].filterType"),
         new MemberReads("Mapping/EcrRepositoryMapping.cs", "ecr", "DescribeRepositories", Under("repositories[]",

@@ -29,6 +29,8 @@ public class SigV4SignerTests
         new object[] { "ecs", "eu-west-1", "http://127.0.0.1:5000/", "application/x-amz-json-1.1", "AmazonEC2ContainerServiceV20141113.ListTasks", "{\"cluster\":\"prod\",\"desiredStatus\":\"RUNNING\"}", "FQoGZXIvYXdzEJr//////////wEaDOTOKEN" },
         new object[] { "sts", "ap-southeast-2", "https://sts.ap-southeast-2.amazonaws.com/", "application/x-www-form-urlencoded; charset=utf-8", null!, "Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2FInventory", null! },
         new object[] { "ecs", "us-gov-west-1", "https://ecs.us-gov-west-1.amazonaws.com:8443/", "application/x-amz-json-1.1", "AmazonEC2ContainerServiceV20141113.DescribeTasks", "{\"tasks\":[\"arn:aws:ecs:us-gov-west-1:1:task/c/ünïcode\"]}", null! },
+        // A header value to trim and collapse (the signer's slow path), beside the plain values above (its fast path).
+        new object[] { "sts", "us-east-1", "https://sts.amazonaws.com/", "  application/x-www-form-urlencoded;   charset=utf-8 ", null!, "Action=GetCallerIdentity&Version=2011-06-15", null! },
     };
 
     /// <summary>botocore's SigV4Auth is the independent signer: the same request must get the same signature.</summary>
