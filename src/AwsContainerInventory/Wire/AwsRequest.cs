@@ -25,5 +25,11 @@ namespace AwsContainerInventory.Wire
         public string? Target { get; }
         public byte[] Body { get; }
         public ICredentialProvider Credentials { get; }
+
+        /// <summary>
+        /// A call that finds the work the others do: the organization's listing (every account waits for the page
+        /// that names it), served before the rest under the session's cap.
+        /// </summary>
+        public bool IsDiscovery => Service == "organizations";
     }
 }

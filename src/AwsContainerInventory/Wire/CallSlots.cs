@@ -12,10 +12,14 @@ namespace AwsContainerInventory.Wire
     /// call). Taking turns keeps both moving under one cap: an organization of thousands of pairs starts them all at
     /// once, and a pair's follow-up calls (and the organization listing itself) would otherwise wait behind every other
     /// pair's first call, while a pair with a large inventory still cannot hold more than half the slots that others wait for.
+    /// Discovery calls (the organization's listing pages) go before both: every account waits for the page that names it,
+    /// so a page queued behind the AssumeRole calls of the accounts already found delays all that come after; they are
+    /// few (one page per 20 accounts), so they cannot starve the others.
     /// </summary>
     internal sealed class CallSlots
     {
         private readonly object _lock = new object();
+        private readonly Queue<TaskCompletionSource<bool>> _discoveryCalls = new Queue<TaskCompletionSource<bool>>();
         private readonly Queue<TaskCompletionSource<bool>> _firstCalls = new Queue<TaskCompletionSource<bool>>();
         private readonly Queue<TaskCompletionSource<bool>> _laterCalls = new Queue<TaskCompletionSource<bool>>();
         private readonly ConcurrentDictionary<(ICredentialProvider, string), byte> _started = new ConcurrentDictionary<(ICredentialProvider, string), byte>(new PairComparer());
@@ -31,21 +35,24 @@ namespace AwsContainerInventory.Wire
         /// <summary>Slots free now (for tests).</summary>
         public int Available { get { lock (_lock) return _available; } }
 
-        /// <summary>Waits for a slot for a call of the pair (<paramref name="credentials"/> null: a call outside any pair, queued as a later call).</summary>
-        public Task WaitAsync(ICredentialProvider? credentials, string? region, CancellationToken cancellationToken)
+        /// <summary>
+        /// Waits for a slot for a call of the pair (<paramref name="credentials"/> null: a call outside any pair, queued as a
+        /// later call); <paramref name="discovery"/>: a call that finds the work the others do, served first.
+        /// </summary>
+        public Task WaitAsync(ICredentialProvider? credentials, string? region, CancellationToken cancellationToken, bool discovery = false)
         {
             if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
             bool first = credentials != null && region != null && _started.TryAdd((credentials, region), 0);
             TaskCompletionSource<bool> waiter;
             lock (_lock)
             {
-                if (_available > 0 && _firstCalls.Count == 0 && _laterCalls.Count == 0)
+                if (_available > 0 && _discoveryCalls.Count == 0 && _firstCalls.Count == 0 && _laterCalls.Count == 0)
                 {
                     _available--;
                     return Task.CompletedTask;
                 }
                 waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-                (first ? _firstCalls : _laterCalls).Enqueue(waiter);
+                (discovery ? _discoveryCalls : first ? _firstCalls : _laterCalls).Enqueue(waiter);
             }
             if (!cancellationToken.CanBeCanceled) return waiter.Task;
             return WaitCancellableAsync(waiter, cancellationToken);
@@ -58,15 +65,15 @@ namespace AwsContainerInventory.Wire
                 TaskCompletionSource<bool>? next;
                 lock (_lock)
                 {
-                    Queue<TaskCompletionSource<bool>>? queue =
-                        _firstCalls.Count > 0 && (_firstCallsNext || _laterCalls.Count == 0) ? _firstCalls
+                    Queue<TaskCompletionSource<bool>>? queue = _discoveryCalls.Count > 0 ? _discoveryCalls
+                        : _firstCalls.Count > 0 && (_firstCallsNext || _laterCalls.Count == 0) ? _firstCalls
                         : _laterCalls.Count > 0 ? _laterCalls : null;
                     if (queue == null)
                     {
                         _available++;
                         return;
                     }
-                    _firstCallsNext = queue != _firstCalls;
+                    if (queue != _discoveryCalls) _firstCallsNext = queue != _firstCalls;
                     next = queue.Dequeue();
                 }
                 // A waiter whose caller stopped waiting is passed over: the slot goes to the next one.

@@ -34,6 +34,41 @@ public class CallSlotsTests
     }
 
     [Fact]
+    public async Task Discovery_calls_go_before_both_queues_and_leave_their_turns_as_they_were()
+    {
+        var slots = new CallSlots(1);
+        var busy = Keys("AKIDBUSY");
+        await slots.WaitAsync(busy, "us-east-1", CancellationToken.None);
+        var order = new List<string>();
+        var waits = new List<Task>();
+        void Queue(string name, ICredentialProvider? credentials, string? region, bool discovery = false) =>
+            waits.Add(slots.WaitAsync(credentials, region, CancellationToken.None, discovery).ContinueWith(_ => { lock (order) order.Add(name); slots.Release(); },
+                TaskContinuationOptions.ExecuteSynchronously));
+
+        // The AssumeRole calls of the accounts one page named must not hold back the page that names the next ones.
+        Queue("new-1", Keys("AKID1"), "us-east-1");
+        Queue("sts-1", null, null);
+        Queue("sts-2", null, null);
+        Queue("page-2", null, null, discovery: true);
+        Queue("new-2", Keys("AKID2"), "us-east-1");
+        Queue("page-3", null, null, discovery: true);
+        slots.Release();
+        await Task.WhenAll(waits);
+
+        Assert.Equal(new[] { "page-2", "page-3", "new-1", "sts-1", "new-2", "sts-2" }, order);
+        Assert.Equal(1, slots.Available);
+    }
+
+    [Fact]
+    public void Only_the_organization_listing_is_a_discovery_call()
+    {
+        AwsRequest Request(string service) => new AwsRequest(service, "Op", "us-east-1", new Uri("https://example.invalid/"), "application/x-amz-json-1.1", null, Array.Empty<byte>(), Keys("AKIDX"));
+
+        Assert.True(Request("organizations").IsDiscovery);
+        Assert.All(new[] { "ecr", "ecs", "ec2", "sts", "elasticloadbalancing" }, service => Assert.False(Request(service).IsDiscovery));
+    }
+
+    [Fact]
     public async Task A_waiter_that_stopped_waiting_is_passed_over_and_its_slot_goes_to_the_next()
     {
         var slots = new CallSlots(1);
