@@ -7,21 +7,6 @@ using AwsContainerInventory.Session;
 
 namespace AwsContainerInventory.Inventory
 {
-    /// <summary>One account a run reads: through a role, or (RoleArn null) with the session's base credentials.</summary>
-    internal sealed class AccountTarget
-    {
-        public AccountTarget(string? roleArn, string? accountId)
-        {
-            RoleArn = roleArn;
-            AccountId = accountId;
-        }
-
-        public string? RoleArn { get; }
-
-        /// <summary>Null only for the base credentials of a session without an organization (not known without a call).</summary>
-        public string? AccountId { get; }
-    }
-
     /// <summary>
     /// The accounts of one run: every -RoleArn at once, then (with -OrganizationRoleName) each organization account as
     /// it is listed, the caller's own account with the caller's credentials. -ExcludeAccountId and -Shard apply to all

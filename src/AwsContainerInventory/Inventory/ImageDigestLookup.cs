@@ -8,19 +8,6 @@ using AwsContainerInventory.Wire;
 
 namespace AwsContainerInventory.Inventory
 {
-    /// <summary>What DescribeImages found for a set of digests of one repository, and which digests it does not have.</summary>
-    internal sealed class DigestLookupResult
-    {
-        public DigestLookupResult(IReadOnlyList<JsonElement> images, IReadOnlyList<string> missing)
-        {
-            Images = images;
-            Missing = missing;
-        }
-
-        public IReadOnlyList<JsonElement> Images { get; }
-        public IReadOnlyList<string> Missing { get; }
-    }
-
     /// <summary>
     /// Describes images of one repository by digest: each digest once, at most 100 a call. ECR fails the whole call
     /// with ImageNotFoundException when one digest is not there (DescribeImages has no per-image failures), naming that

@@ -36,14 +36,4 @@ namespace AwsContainerInventory.Wire
         /// <summary><c>GetRegistryScanningConfiguration</c>'s whole answer: <c>registryId</c> and <c>scanningConfiguration</c>.</summary>
         Task<JsonElement> GetRegistryScanningConfigurationAsync(CancellationToken cancellationToken);
     }
-
-    /// <summary>ECR's limits (botocore's ecr model).</summary>
-    internal static class EcrLimits
-    {
-        /// <summary>ImageIdentifierList: at most 100 image ids in one DescribeImages call.</summary>
-        public const int DescribeImagesBatch = 100;
-
-        public const string ImageNotFound = "ImageNotFoundException";
-        public const string RepositoryNotFound = "RepositoryNotFoundException";
-    }
 }

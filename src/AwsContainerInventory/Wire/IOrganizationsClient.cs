@@ -19,32 +19,4 @@ namespace AwsContainerInventory.Wire
         /// <summary>One page of the ids of the OUs directly under <paramref name="parentId"/> (ChildType ORGANIZATIONAL_UNIT).</summary>
         Task<ApiPage<string>> ListOrganizationalUnitsAsync(string parentId, string? nextToken, CancellationToken cancellationToken);
     }
-
-    internal static class OrganizationsLimits
-    {
-        /// <summary>The largest MaxResults the Organizations listings take (botocore: MaxResults 1..20).</summary>
-        public const int MaxResults = 20;
-
-        /// <summary>The account state (State, or the older Status) of an account that can be inventoried.</summary>
-        public const string Active = "ACTIVE";
-    }
-
-    /// <summary>An account as Organizations lists it: its 12-digit id, name and lifecycle state.</summary>
-    internal sealed class OrganizationAccount
-    {
-        public OrganizationAccount(string id, string? name, string? state)
-        {
-            Id = id;
-            Name = name;
-            State = state;
-        }
-
-        public string Id { get; }
-        public string? Name { get; }
-
-        /// <summary>State (PENDING_ACTIVATION, ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED), or Status where State is absent.</summary>
-        public string? State { get; }
-
-        public bool IsActive => State == OrganizationsLimits.Active;
-    }
 }

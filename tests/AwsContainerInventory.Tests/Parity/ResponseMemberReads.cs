@@ -25,7 +25,7 @@ public static class ResponseMemberReads
         new MemberReads("Wire/EcrClient.cs", "ecr", "ListTagsForResource", "tags[].Key", "tags[].Value"),
         new MemberReads("Wire/EcrClient.cs", "ecr", "DescribeImages", "imageDetails[]", "nextToken"),
         new MemberReads("Inventory/RepositoryReader.cs", "ecr", "DescribeRepositories", Under("repositories[]", "repositoryName", "repositoryArn", "registryId")),
-        new MemberReads("Inventory/RepositorySelection.cs", "ecr", "DescribeRepositories", Under("repositories[]", "repositoryName", "repositoryArn", "registryId")),
+        new MemberReads("Inventory/RepositoryRef.cs", "ecr", "DescribeRepositories", Under("repositories[]", "repositoryName", "repositoryArn", "registryId")),
         new MemberReads("Inventory/ImageReader.cs", "ecr", "DescribeRepositories", Under("repositories[]", "repositoryName", "repositoryArn")),
         new MemberReads("Mapping/EcrImageMapping.cs", "ecr", "DescribeImages", Under("imageDetails[]",
             "imageDigest", "repositoryName", "registryId", "imageTags[]", "imagePushedAt", "imageSizeInBytes", "lastRecordedPullTime",

@@ -4,34 +4,6 @@ using System.Linq;
 
 namespace AwsContainerInventory.Exposure.Reachability
 {
-    internal enum ReachabilityVerdict
-    {
-        /// <summary>No public address and no load balancer path: nothing to report.</summary>
-        NotExposed,
-
-        /// <summary>At least one path from the internet is proven.</summary>
-        Reachable,
-
-        /// <summary>The task has a public address, but nothing admits the internet or no route leads in.</summary>
-        PublicAddressNotReachable,
-
-        /// <summary>No path is proven and something that could make one could not be read.</summary>
-        Unknown,
-    }
-
-    /// <summary>One way in from the internet, written out hop by hop, and the rules and groups that allow each hop.</summary>
-    internal sealed class ReachPath
-    {
-        public ReachPath(string text, IReadOnlyList<string> evidence)
-        {
-            Text = text;
-            Evidence = evidence;
-        }
-
-        public string Text { get; }
-        public IReadOnlyList<string> Evidence { get; }
-    }
-
     /// <summary>The verdict for one running task, with everything that makes it.</summary>
     internal sealed class TaskReachability
     {

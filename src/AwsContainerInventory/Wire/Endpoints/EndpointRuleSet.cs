@@ -7,19 +7,6 @@ using System.Text.RegularExpressions;
 
 namespace AwsContainerInventory.Wire.Endpoints
 {
-    /// <summary>An endpoint a rule set chose: its URL and, when the rule names one, the SigV4 signing region.</summary>
-    internal sealed class ResolvedEndpoint
-    {
-        public ResolvedEndpoint(Uri url, string? signingRegion)
-        {
-            Url = url;
-            SigningRegion = signingRegion;
-        }
-
-        public Uri Url { get; }
-        public string? SigningRegion { get; }
-    }
-
     /// <summary>
     /// Evaluates a Smithy endpoint rule set (botocore's data/&lt;service&gt;/&lt;version&gt;/endpoint-rule-set-1.json)
     /// as botocore's EndpointProvider does: rules in order, the first whose conditions hold wins; a tree rule
@@ -246,11 +233,5 @@ namespace AwsContainerInventory.Wire.Endpoints
                 return result.ToString();
             }
         }
-    }
-
-    /// <summary>No endpoint for a service in a region with these settings; the message says why (from the rule set).</summary>
-    internal sealed class EndpointResolutionException : Exception
-    {
-        public EndpointResolutionException(string message) : base(message) { }
     }
 }

@@ -4,19 +4,6 @@ using System.Linq;
 
 namespace AwsContainerInventory.Wire.Endpoints
 {
-    /// <summary>A URL set for a service by the user, and where it was set (-EndpointUrl, AWS_ENDPOINT_URL_ECR, a profile).</summary>
-    internal sealed class ConfiguredEndpoint
-    {
-        public ConfiguredEndpoint(Uri url, string source)
-        {
-            Url = url;
-            Source = source;
-        }
-
-        public Uri Url { get; }
-        public string Source { get; }
-    }
-
     /// <summary>
     /// What the endpoint chain decided for a session: the URL configured for each service (if any), and the
     /// FIPS and dual-stack choices that shape the endpoints of the services without one.

@@ -1,0 +1,23 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using AwsContainerInventory.Wire;
+
+namespace AwsContainerInventory.Inventory
+{
+    /// <summary>What DescribeImages found for a set of digests of one repository, and which digests it does not have.</summary>
+    internal sealed class DigestLookupResult
+    {
+        public DigestLookupResult(IReadOnlyList<JsonElement> images, IReadOnlyList<string> missing)
+        {
+            Images = images;
+            Missing = missing;
+        }
+
+        public IReadOnlyList<JsonElement> Images { get; }
+        public IReadOnlyList<string> Missing { get; }
+    }
+}

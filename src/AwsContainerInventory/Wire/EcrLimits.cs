@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AwsContainerInventory.Wire
+{
+    /// <summary>ECR's limits (botocore's ecr model).</summary>
+    internal static class EcrLimits
+    {
+        /// <summary>ImageIdentifierList: at most 100 image ids in one DescribeImages call.</summary>
+        public const int DescribeImagesBatch = 100;
+
+        public const string ImageNotFound = "ImageNotFoundException";
+        public const string RepositoryNotFound = "RepositoryNotFoundException";
+    }
+}
