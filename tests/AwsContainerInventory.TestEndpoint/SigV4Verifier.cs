@@ -183,13 +183,20 @@ internal sealed class SigV4Verifier(Estate estate)
             {
                 key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
             }
-            if (SigningKeys.Count > 8192) SigningKeys.Clear();
+            // Room for an organization's 500 accounts x 17 regions x its services (at 8,192 it was cleared over and over);
+            // counted apart, since ConcurrentDictionary.Count takes every one of its locks.
+            if (Interlocked.Increment(ref _signingKeyCount) > 65536)
+            {
+                SigningKeys.Clear();
+                Interlocked.Exchange(ref _signingKeyCount, 0);
+            }
             SigningKeys[cacheKey] = key;
         }
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string, string), byte[]> SigningKeys = new();
+    private static int _signingKeyCount;
 
     /// <summary>The SigV4 canonical request (double URI-encoded path, as for every service but S3).</summary>
     public static string CanonicalRequest(SignedRequest request, IReadOnlyList<string> signedHeaders, string payloadHash)

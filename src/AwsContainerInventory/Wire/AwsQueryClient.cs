@@ -31,8 +31,42 @@ namespace AwsContainerInventory.Wire
             foreach (var parameter in parameters)
                 form.Append('&').Append(WebUtility.UrlEncode(parameter.Key)).Append('=').Append(WebUtility.UrlEncode(parameter.Value));
             return PostAsync(operation, FormContentType, null, Encoding.UTF8.GetBytes(form.ToString()),
-                bytes => read(XElement.Parse(Encoding.UTF8.GetString(bytes))), cancellationToken);
+                bytes => read(XElement.Parse(Utf8(bytes))), cancellationToken);
         }
+
+        /// <summary>
+        /// A query-protocol error: <c>&lt;Error&gt;&lt;Code&gt;</c>, <c>&lt;Message&gt;</c> and <c>&lt;RequestId&gt;</c> (EC2's
+        /// <c>RequestID</c>), the code from <c>x-amzn-ErrorType</c> first when the answer carries one. A body that is not
+        /// XML is read as JSON 1.1's error object, as the JSON clients read theirs.
+        /// </summary>
+        protected override AwsServiceException ReadError(AwsRequest request, AwsResponse response)
+        {
+            string? code = response.Header("x-amzn-ErrorType");
+            string message = string.Empty;
+            string? requestId = response.RequestId;
+            if (!TryReadXmlError(response.Body, ref code, ref message, ref requestId))
+                AwsJsonClient.TryReadJsonError(response.Body, ref code, ref message);
+            return ServiceError(request, response, code, message, requestId);
+        }
+
+        /// <summary>Reads Code (unless <paramref name="code"/> is known), Message and RequestId from an XML error; false when the body is not XML.</summary>
+        internal static bool TryReadXmlError(ArraySegment<byte> body, ref string? code, ref string message, ref string? requestId)
+        {
+            try
+            {
+                XElement root = XElement.Parse(Utf8(body));
+                code ??= root.Descendants().FirstOrDefault(e => e.Name.LocalName == "Code")?.Value;
+                message = root.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value ?? message;
+                requestId ??= root.Descendants().FirstOrDefault(e => e.Name.LocalName == "RequestId" || e.Name.LocalName == "RequestID")?.Value;
+                return true;
+            }
+            catch (System.Xml.XmlException)
+            {
+                return false;
+            }
+        }
+
+        private static string Utf8(ArraySegment<byte> bytes) => Encoding.UTF8.GetString(bytes.Array!, bytes.Offset, bytes.Count);
 
         protected static KeyValuePair<string, string> Parameter(string name, string value) => new KeyValuePair<string, string>(name, value);
 

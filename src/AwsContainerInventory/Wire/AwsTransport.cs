@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -7,11 +8,9 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Xml.Linq;
 
 namespace AwsContainerInventory.Wire
 {
@@ -52,119 +51,112 @@ namespace AwsContainerInventory.Wire
         public TimeProvider Time { get; }
 
         /// <summary>
-        /// Sends the request, retrying what can succeed on a later try, and parses a 2xx body with
-        /// <paramref name="parse"/>. A 2xx body that does not parse is MalformedResponse, retried at most
+        /// Sends the request, retrying what can succeed on a later try (<see cref="RetryLoop"/>), and parses a 2xx body
+        /// with <paramref name="parse"/>; any other answer is read by <paramref name="readError"/>, the protocol client's
+        /// error reader. A 2xx body that does not parse is MalformedResponse, retried at most
         /// <see cref="RetryPolicy.MalformedResponseRetries"/> times.
         /// </summary>
-        public async Task<T> SendAsync<T>(AwsRequest request, Func<byte[], T> parse, ICallObserver? observer, CancellationToken cancellationToken)
+        public async Task<T> SendAsync<T>(AwsRequest request, Func<ArraySegment<byte>, T> parse, Func<AwsRequest, AwsResponse, AwsServiceException> readError,
+            ICallObserver? observer, CancellationToken cancellationToken)
         {
-            int lastRetryCost = 0;
-            int malformedRetries = 0;
-            long started = Time.GetTimestamp();
-            bool hadConnectionFailure = false;
-            for (int attempt = 0; ; attempt++)
+            var retries = new RetryLoop(Retry, request, Time);
+            while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                AwsResponse response = await SendOnceAsync(request, retries.AttemptTimeout, cancellationToken).ConfigureAwait(false);
                 AwsServiceException failure;
-                TimeSpan? retryAfter = null;
-                bool connectionLevel = false;
-                bool timedOut = false;
-
-                // Credentials are fetched outside the slot (an AssumeRole needs a slot of its own) and checked
-                // again once a slot is held, since the wait for it can outlast short-lived credentials.
-                AwsCredentials credentials = await request.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-                await _slots.WaitAsync(request.Credentials, request.Region, cancellationToken).ConfigureAwait(false);
-                while (!request.Credentials.IsCurrent(credentials))
-                {
-                    _slots.Release();
-                    credentials = await request.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-                    await _slots.WaitAsync(request.Credentials, request.Region, cancellationToken).ConfigureAwait(false);
-                }
                 try
                 {
-                    TimeSpan attemptTimeout = Retry.AttemptTimeout;
-                    if (hadConnectionFailure)
+                    if (response.ConnectionFailure != null)
                     {
-                        TimeSpan remaining = Retry.ConnectionRetryBudget - Time.GetElapsedTime(started);
-                        if (remaining < attemptTimeout) attemptTimeout = remaining > TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1);
+                        failure = response.ConnectionFailure;
                     }
-#if NET8_0_OR_GREATER
-                    using var attemptTimer = new CancellationTokenSource(attemptTimeout, Time);
-#else
-                    using CancellationTokenSource attemptTimer = Time.CreateCancellationTokenSource(attemptTimeout);
-#endif
-                    using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimer.Token);
-                    try
+                    else if (response.IsSuccess)
                     {
-                        if (ConnectionPool.RecyclesByServicePoint && ReferenceEquals(_client, ConnectionPool.SharedClient)) ConnectionPool.LeaseConnections(request.Endpoint);
-                        using HttpRequestMessage message = BuildMessage(request, credentials);
-                        using HttpResponseMessage response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
-                        byte[] body = await ReadBodyAsync(response, attemptCancellation.Token).ConfigureAwait(false);
-                        string? requestId = RequestIdFrom(response);
-                        int status = (int)response.StatusCode;
-                        if (status >= 200 && status < 300)
+                        try
                         {
-                            try
-                            {
-                                T result = parse(body);
-                                Retry.OnSuccess(request, lastRetryCost);
-                                return result;
-                            }
-                            catch (Exception parseError) when (parseError is JsonException || parseError is FormatException || parseError is InvalidOperationException || parseError is KeyNotFoundException || parseError is System.Xml.XmlException)
-                            {
-                                failure = new AwsServiceException(request.Service, request.Operation, ClientCodes.MalformedResponse,
-                                    "The response body could not be read (" + parseError.GetType().Name + ").", status, requestId, parseError);
-                            }
+                            T result = parse(response.Body);
+                            retries.Succeeded();
+                            return result;
                         }
-                        else
+                        catch (Exception parseError) when (parseError is JsonException || parseError is FormatException || parseError is InvalidOperationException || parseError is KeyNotFoundException || parseError is System.Xml.XmlException)
                         {
-                            failure = ParseError(request, status, response, body, requestId);
-                            retryAfter = RetryAfterFrom(response, Time.GetUtcNow());
+                            failure = new AwsServiceException(request.Service, request.Operation, ClientCodes.MalformedResponse,
+                                "The response body could not be read (" + parseError.GetType().Name + ").", response.StatusCode, response.RequestId, parseError);
                         }
                     }
-                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    else
                     {
-                        connectionLevel = true;
-                        timedOut = true;
-                        failure = new AwsServiceException(request.Service, request.Operation, ClientCodes.Timeout,
-                            "No complete answer from " + request.Endpoint.Authority + " in time (attempt timeout " + Retry.AttemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s).", 0, null);
-                    }
-                    catch (Exception networkError) when (networkError is HttpRequestException || networkError is IOException || networkError is WebException)
-                    {
-                        connectionLevel = true;
-                        timedOut = IsConnectTimeout(networkError);
-                        failure = new AwsServiceException(request.Service, request.Operation, ClientCodes.ConnectionFailure,
-                            "Could not reach " + request.Endpoint.Authority + ": " + InnermostMessage(networkError), 0, null, networkError);
+                        failure = readError(request, response);
                     }
                 }
                 finally
                 {
-                    _slots.Release();
+                    response.ReturnBody();
                 }
 
-                TimeSpan delay = Retry.Backoff(attempt, retryAfter);
-                // Connection failures and timeouts share one time budget per call, so an unreachable or hung
-                // endpoint is reported within 30 seconds however many retries are allowed.
-                if (connectionLevel) hadConnectionFailure = true;
-                bool outOfTime = connectionLevel && Time.GetElapsedTime(started) + delay >= Retry.ConnectionRetryBudget - TimeSpan.FromSeconds(1);
-                // An unreadable 2xx body is retried at most MalformedResponseRetries times: a body in a format the
-                // reader does not expect will not change on a later try, and must not drain the session's quota.
-                bool malformed = failure.ErrorCode == ClientCodes.MalformedResponse;
-                if (!ErrorClassifier.IsRetryable(failure.ErrorCode, failure.StatusCode) || attempt >= Retry.MaxRetries || outOfTime
-                    || (malformed && malformedRetries >= RetryPolicy.MalformedResponseRetries)
-                    || !Retry.TryAcquireRetry(request, timedOut, out int cost))
-                {
+                if (!retries.ShouldRetry(failure, response.ConnectionFailure != null, response.TimedOut, response.RetryAfter, out TimeSpan delay))
                     throw failure;
-                }
-                if (malformed) malformedRetries++;
-                // botocore refunds only the last retry's cost when the call finally succeeds.
-                lastRetryCost = cost;
-                observer?.OnRetry(request, attempt + 1, delay, failure.ErrorCode);
+                observer?.OnRetry(request, retries.Attempt, delay, failure.ErrorCode);
 #if NET8_0_OR_GREATER
                 await Task.Delay(delay, Time, cancellationToken).ConfigureAwait(false);
 #else
                 await Time.Delay(delay, cancellationToken).ConfigureAwait(false);
 #endif
+            }
+        }
+
+        /// <summary>
+        /// One attempt: takes a slot, signs with current credentials, sends, and brings back the status, headers and
+        /// body, or the connection-level failure (no complete answer within <paramref name="attemptTimeout"/>, no
+        /// connection). Credential failures and the caller's cancellation are thrown.
+        /// </summary>
+        internal async Task<AwsResponse> SendOnceAsync(AwsRequest request, TimeSpan attemptTimeout, CancellationToken cancellationToken)
+        {
+            // Credentials are fetched outside the slot (an AssumeRole needs a slot of its own) and checked
+            // again once a slot is held, since the wait for it can outlast short-lived credentials.
+            AwsCredentials credentials = await request.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+            await _slots.WaitAsync(request.Credentials, request.Region, cancellationToken).ConfigureAwait(false);
+            while (!request.Credentials.IsCurrent(credentials))
+            {
+                _slots.Release();
+                credentials = await request.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                await _slots.WaitAsync(request.Credentials, request.Region, cancellationToken).ConfigureAwait(false);
+            }
+            try
+            {
+#if NET8_0_OR_GREATER
+                using var attemptTimer = new CancellationTokenSource(attemptTimeout, Time);
+#else
+                using CancellationTokenSource attemptTimer = Time.CreateCancellationTokenSource(attemptTimeout);
+#endif
+                using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimer.Token);
+                try
+                {
+                    if (ConnectionPool.RecyclesByServicePoint && ReferenceEquals(_client, ConnectionPool.SharedClient)) ConnectionPool.LeaseConnections(request.Endpoint);
+                    using HttpRequestMessage message = BuildMessage(request, credentials);
+                    using HttpResponseMessage response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token).ConfigureAwait(false);
+                    (ArraySegment<byte> body, bool pooled) = await ReadBodyAsync(response, attemptCancellation.Token).ConfigureAwait(false);
+                    int status = (int)response.StatusCode;
+                    TimeSpan? retryAfter = status >= 200 && status < 300 ? null : RetryAfterFrom(response, Time.GetUtcNow());
+                    return new AwsResponse(status, body, pooled, response.Headers, RequestIdFrom(response), retryAfter);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return AwsResponse.Failed(new AwsServiceException(request.Service, request.Operation, ClientCodes.Timeout,
+                        "No complete answer from " + request.Endpoint.Authority + " in time (attempt timeout " + Retry.AttemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s).", 0, null),
+                        timedOut: true);
+                }
+                catch (Exception networkError) when (networkError is HttpRequestException || networkError is IOException || networkError is WebException)
+                {
+                    return AwsResponse.Failed(new AwsServiceException(request.Service, request.Operation, ClientCodes.ConnectionFailure,
+                        "Could not reach " + request.Endpoint.Authority + ": " + InnermostMessage(networkError), 0, null, networkError),
+                        timedOut: IsConnectTimeout(networkError));
+                }
+            }
+            finally
+            {
+                _slots.Release();
             }
         }
 
@@ -176,7 +168,8 @@ namespace AwsContainerInventory.Wire
 
             var message = new HttpRequestMessage(HttpMethod.Post, request.Endpoint);
             var content = new ByteArrayContent(request.Body);
-            content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
+            // Sent as signed, without parsing it into a MediaTypeHeaderValue on every call.
+            content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
             message.Content = content;
             if (request.Target != null) message.Headers.TryAddWithoutValidation("X-Amz-Target", request.Target);
             foreach (var header in signed) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -184,7 +177,8 @@ namespace AwsContainerInventory.Wire
             return message;
         }
 
-        private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        /// <summary>The body, in an array of the declared size rented from the pool (see <see cref="AwsResponse.ReturnBody"/>) when the size is declared.</summary>
+        private static async Task<(ArraySegment<byte> Body, bool Pooled)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             long? declared = response.Content.Headers.ContentLength;
@@ -192,87 +186,35 @@ namespace AwsContainerInventory.Wire
             {
                 if (declared.HasValue && declared.Value <= int.MaxValue)
                 {
-                    // One array of the declared size: no growing buffer and no final copy, which for large pages
-                    // would be three large-object-heap allocations per call.
-                    var body = new byte[declared.Value];
-                    int read = 0;
-                    while (read < body.Length)
+                    int length = (int)declared.Value;
+                    // One array of the declared size, from the pool: no growing buffer, no final copy, and for large pages
+                    // no large-object-heap allocation per call.
+                    byte[] body = length == 0 ? Array.Empty<byte>() : ArrayPool<byte>.Shared.Rent(length);
+                    try
                     {
-                        int n = await stream.ReadAsync(body, read, body.Length - read, cancellationToken).ConfigureAwait(false);
-                        if (n == 0) break;
-                        read += n;
+                        int read = 0;
+                        while (read < length)
+                        {
+                            int n = await stream.ReadAsync(body, read, length - read, cancellationToken).ConfigureAwait(false);
+                            if (n == 0) break;
+                            read += n;
+                        }
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (read != length) throw new IOException("The response ended after " + read + " of " + length + " bytes.");
+                        return (new ArraySegment<byte>(body, 0, length), length > 0);
                     }
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (read != body.Length) throw new IOException("The response ended after " + read + " of " + body.Length + " bytes.");
-                    return body;
+                    catch
+                    {
+                        if (length > 0) ArrayPool<byte>.Shared.Return(body);
+                        throw;
+                    }
                 }
                 using var buffer = new MemoryStream();
                 await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
-                return buffer.ToArray();
+                return (new ArraySegment<byte>(buffer.ToArray()), false);
             }
         }
-
-        internal static AwsServiceException ParseError(AwsRequest request, int status, HttpResponseMessage? response, byte[] body, string? requestId)
-        {
-            string? code = null;
-            string message = string.Empty;
-            if (response != null && response.Headers.TryGetValues("x-amzn-ErrorType", out var typeHeader))
-                code = typeHeader.FirstOrDefault();
-            try
-            {
-                using JsonDocument document = JsonDocument.Parse(body);
-                if (document.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    foreach (JsonProperty property in document.RootElement.EnumerateObject())
-                    {
-                        if ((property.Name == "__type" || property.Name == "code") && property.Value.ValueKind == JsonValueKind.String && code == null)
-                            code = property.Value.GetString();
-                        else if (string.Equals(property.Name, "message", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.String)
-                            message = property.Value.GetString() ?? string.Empty;
-                    }
-                }
-            }
-            catch (JsonException)
-            {
-                // JSON services answer signature failures in XML; STS always does.
-                try
-                {
-                    XElement root = XElement.Parse(Encoding.UTF8.GetString(body));
-                    code ??= root.Descendants().FirstOrDefault(e => e.Name.LocalName == "Code")?.Value;
-                    message = root.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value ?? message;
-                    requestId ??= root.Descendants().FirstOrDefault(e => e.Name.LocalName == "RequestId" || e.Name.LocalName == "RequestID")?.Value;
-                }
-                catch (System.Xml.XmlException)
-                {
-                }
-            }
-            code = NormalizeCode(code) ?? CodeForStatus(status);
-            return new AwsServiceException(request.Service, request.Operation, code, message, status, requestId);
-        }
-
-        // "com.amazonaws.ecs#ClusterNotFoundException:http://..." -> "ClusterNotFoundException"
-        private static string? NormalizeCode(string? code)
-        {
-            if (string.IsNullOrEmpty(code)) return null;
-            string value = code!;
-            int colon = value.IndexOf(':');
-            if (colon >= 0) value = value.Substring(0, colon);
-            int hash = value.LastIndexOf('#');
-            if (hash >= 0) value = value.Substring(hash + 1);
-            return value.Length == 0 ? null : value;
-        }
-
-        private static string CodeForStatus(int status) => status switch
-        {
-            429 => "TooManyRequestsException",
-            500 => "InternalFailure",
-            502 => "BadGateway",
-            503 => "ServiceUnavailable",
-            504 => "GatewayTimeout",
-            403 => "AccessDenied",
-            _ => "Http" + status.ToString(CultureInfo.InvariantCulture),
-        };
 
         private static string? RequestIdFrom(HttpResponseMessage response)
         {

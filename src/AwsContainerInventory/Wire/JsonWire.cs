@@ -45,14 +45,14 @@ namespace AwsContainerInventory.Wire
 
         /// <summary>
         /// Parses a body and hands its root to <paramref name="read"/> while the document is alive; the document's
-        /// pooled buffers go back to the pool afterwards. So whatever <paramref name="read"/> returns must not point
+        /// pooled buffers, and the body's own (AwsResponse.ReturnBody), go back to the pool afterwards. So whatever <paramref name="read"/> returns must not point
         /// into the document: <see cref="Array"/> returns detached copies of the items, one small object each,
         /// rather than one copy of the whole page (which would land on the large object heap).
         /// </summary>
-        public static T Read<T>(byte[] body, Func<JsonElement, T> read)
+        public static T Read<T>(ArraySegment<byte> body, Func<JsonElement, T> read)
         {
-            if (body.Length == 0) throw new JsonException("Empty response body.");
-            using JsonDocument document = JsonDocument.Parse(body);
+            if (body.Count == 0) throw new JsonException("Empty response body.");
+            using JsonDocument document = JsonDocument.Parse(body.AsMemory());
             if (document.RootElement.ValueKind != JsonValueKind.Object) throw new JsonException("Response body is not a JSON object.");
             return read(document.RootElement);
         }

@@ -110,17 +110,24 @@ namespace AwsContainerInventory.Wire
         }
 
         // The derived key changes only with the secret, the day, the region and the service: four HMACs a call saved,
-        // as the SDKs cache it. In memory only, as the secret itself is; cleared when an unusual number of keys pile up.
-        // Keyed by one string (the parts cannot hold a newline): a dictionary of strings runs precompiled code, where a
-        // tuple key needs its own just-in-time compiled copy of the dictionary on the first call.
+        // as the SDKs cache it. In memory only, as the secret itself is; cleared when an unusual number of keys pile up
+        // (above an organization's 500 accounts x 17 regions x the services it reads), counted apart since
+        // ConcurrentDictionary.Count takes every one of its locks. Keyed by one string (the parts cannot hold a newline):
+        // a dictionary of strings runs precompiled code, where a tuple key needs its own just-in-time compiled copy.
+        private const int MaxSigningKeys = 65536;
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> SigningKeys =
             new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        private static int _signingKeyCount;
 
         private static byte[] CachedSigningKey(string secretAccessKey, string dateStamp, string region, string service)
         {
             string key = secretAccessKey + "\n" + dateStamp + "\n" + region + "\n" + service;
             if (SigningKeys.TryGetValue(key, out byte[]? cached)) return cached;
-            if (SigningKeys.Count > 8192) SigningKeys.Clear();
+            if (System.Threading.Interlocked.Increment(ref _signingKeyCount) > MaxSigningKeys)
+            {
+                SigningKeys.Clear();
+                System.Threading.Interlocked.Exchange(ref _signingKeyCount, 0);
+            }
             return SigningKeys[key] = SigningKey(secretAccessKey, dateStamp, region, service);
         }
 
@@ -135,6 +142,7 @@ namespace AwsContainerInventory.Wire
         // Non-S3 services encode each path segment (already-encoded input is encoded again, as the spec says).
         private static string CanonicalPath(string absolutePath)
         {
+            // Every call of this module goes to "/".
             if (string.IsNullOrEmpty(absolutePath) || absolutePath == "/") return "/";
             var segments = absolutePath.Split('/').Select(segment => UriEncode(Uri.UnescapeDataString(segment)));
             return UriEncode(string.Join("/", segments), keepSlash: true);
@@ -197,6 +205,7 @@ namespace AwsContainerInventory.Wire
 #endif
         }
 
+        // One-shot hashing where the runtime has it: no hash object, and no native context made and freed per call.
         private static byte[] HmacSha256(byte[] key, string data)
         {
 #if NET8_0_OR_GREATER
