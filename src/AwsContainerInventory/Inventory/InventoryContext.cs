@@ -64,7 +64,7 @@ namespace AwsContainerInventory.Inventory
         /// The failures of a Describe call for items that were listed first: each is an error naming the item
         /// (<paramref name="operation"/> such as "ECS DescribeServices", <paramref name="what"/> such as "service").
         /// </summary>
-        public void WriteNotDescribed(DescribeResult result, string operation, string what)
+        public void WriteNotDescribed<T>(DescribeResult<T> result, string operation, string what)
         {
             foreach (var failure in result.Failures)
                 Run.WriteError(InventoryErrors.NotDescribed(Scope, operation, what, failure.Key, failure.Value));

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Linq;
-using System.Text.Json;
 using System.Threading.Tasks;
 using AwsContainerInventory.Exposure.Reachability;
 using AwsContainerInventory.Wire;
@@ -72,13 +71,15 @@ namespace AwsContainerInventory.Inventory
                 await _context.ListInBatchesAsync(token => ecs.ListTasksAsync(cluster, status, _context.PageSize, token, _context.CancellationToken),
                     EcsLimits.DescribeTasksBatch, async batch =>
                     {
-                        DescribeResult result = await ecs.DescribeTasksAsync(cluster, batch, _context.CancellationToken).ConfigureAwait(false);
-                        _context.WriteNotDescribed(result, "ECS DescribeTasks", "task");
-                        foreach (JsonElement item in result.Items)
+                        // Each task mapped (and told to the observer) while the answer's document is alive.
+                        DescribeResult<EcsTask> result = await ecs.DescribeTasksAsync(cluster, batch, item =>
                         {
                             _observer?.OnTask(item);
-                            await emit(EcsTaskMapping.FromApi(item, _context.Region, DateTime.UtcNow)).ConfigureAwait(false);
-                        }
+                            return EcsTaskMapping.FromApi(item, _context.Region, DateTime.UtcNow);
+                        }, _context.CancellationToken).ConfigureAwait(false);
+                        _context.WriteNotDescribed(result, "ECS DescribeTasks", "task");
+                        foreach (EcsTask task in result.Items)
+                            await emit(task).ConfigureAwait(false);
                     }, include: firstListing).ConfigureAwait(false);
             }));
         }

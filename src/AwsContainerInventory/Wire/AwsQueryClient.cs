@@ -25,13 +25,16 @@ namespace AwsContainerInventory.Wire
             _apiVersion = apiVersion;
         }
 
-        protected Task<T> SendAsync<T>(string operation, IEnumerable<KeyValuePair<string, string>> parameters, Func<XElement, T> read, CancellationToken cancellationToken)
+        protected Task<T> SendAsync<T>(string operation, IEnumerable<KeyValuePair<string, string>> parameters, Func<XElement, T> read, CancellationToken cancellationToken) =>
+            SendReadingBodyAsync(operation, parameters, bytes => read(XElement.Parse(Utf8(bytes))), cancellationToken);
+
+        /// <summary>As <see cref="SendAsync{T}"/>, the answer's bytes read by <paramref name="read"/> (a streaming reader for large pages); valid only during the call.</summary>
+        protected Task<T> SendReadingBodyAsync<T>(string operation, IEnumerable<KeyValuePair<string, string>> parameters, Func<ArraySegment<byte>, T> read, CancellationToken cancellationToken)
         {
             var form = new StringBuilder("Action=").Append(operation).Append("&Version=").Append(_apiVersion);
             foreach (var parameter in parameters)
                 form.Append('&').Append(WebUtility.UrlEncode(parameter.Key)).Append('=').Append(WebUtility.UrlEncode(parameter.Value));
-            return PostAsync(operation, FormContentType, null, Encoding.UTF8.GetBytes(form.ToString()),
-                bytes => read(XElement.Parse(Utf8(bytes))), cancellationToken);
+            return PostAsync(operation, FormContentType, null, Encoding.UTF8.GetBytes(form.ToString()), read, cancellationToken);
         }
 
         /// <summary>

@@ -17,8 +17,9 @@ namespace AwsContainerInventory.Wire
         }
 
         public Task<ApiPage<NetworkInterfaceAddresses>> DescribeNetworkInterfacesAsync(IReadOnlyList<string> networkInterfaceIds, string? nextToken, CancellationToken cancellationToken) =>
-            SendAsync("DescribeNetworkInterfaces", FilteredPage("network-interface-id", networkInterfaceIds, Ec2Limits.MaxResults, nextToken),
-                root => Page(root, "DescribeNetworkInterfacesResponse", "networkInterfaceSet", ReadInterface), cancellationToken);
+            // Read streaming: the one EC2 answer a task inventory asks for on every 200 interfaces.
+            SendReadingBodyAsync("DescribeNetworkInterfaces", FilteredPage("network-interface-id", networkInterfaceIds, Ec2Limits.MaxResults, nextToken),
+                NetworkInterfaceXml.ReadPage, cancellationToken);
 
         public Task<ApiPage<SecurityGroupRules>> DescribeSecurityGroupsAsync(IReadOnlyList<string> groupIds, string? nextToken, CancellationToken cancellationToken) =>
             SendAsync("DescribeSecurityGroups", FilteredPage("group-id", groupIds, Ec2Limits.SecurityGroupsMaxResults, nextToken),
@@ -46,25 +47,6 @@ namespace AwsContainerInventory.Wire
             if (root.Name.LocalName != responseName)
                 throw new FormatException(responseName.Replace("Response", string.Empty) + " answered with <" + root.Name.LocalName + ">.");
             return new ApiPage<T>(ListItems(root, listName).Select(read).ToList(), Child(root, "nextToken")?.Value);
-        }
-
-        private static NetworkInterfaceAddresses ReadInterface(XElement item)
-        {
-            string id = Required(Child(item, "networkInterfaceId"), "A network interface without networkInterfaceId.");
-            // The primary address's association is repeated on the interface itself; secondary addresses only in the set.
-            var publicIps = new[] { Child(item, "association") }
-                .Concat(ListItems(item, "privateIpAddressesSet").Select(address => Child(address, "association")))
-                .Select(association => Child(association, "publicIp")?.Value)
-                .Where(ip => !string.IsNullOrEmpty(ip))
-                .Select(ip => ip!)
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            return new NetworkInterfaceAddresses(id, publicIps,
-                Texts(ListItems(item, "ipv6AddressesSet").Select(address => Child(address, "ipv6Address"))),
-                Child(item, "privateIpAddress")?.Value,
-                Texts(ListItems(item, "groupSet").Select(group => Child(group, "groupId"))),
-                Child(item, "subnetId")?.Value,
-                Child(item, "vpcId")?.Value);
         }
 
         private static SecurityGroupRules ReadSecurityGroup(XElement item)

@@ -56,13 +56,31 @@ namespace AwsContainerInventory.Wire
         public Task<DescribeResult> DescribeTasksAsync(string cluster, IReadOnlyList<string> tasks, CancellationToken cancellationToken)
         {
             CheckBatch(tasks, EcsLimits.DescribeTasksBatch, nameof(tasks));
-            byte[] body = JsonWire.Body(w =>
+            return SendAsync("DescribeTasks", DescribeTasksBody(cluster, tasks), root => ReadDescribe(root, "tasks"), cancellationToken);
+        }
+
+        private static byte[] DescribeTasksBody(string cluster, IReadOnlyList<string> tasks) => JsonWire.Body(w =>
+        {
+            w.WriteString("cluster", cluster);
+            w.WriteStringArray("tasks", tasks);
+            w.WriteStringArray("include", IncludeTags);
+        });
+
+        public Task<DescribeResult<T>> DescribeTasksAsync<T>(string cluster, IReadOnlyList<string> tasks, Func<JsonElement, T> map, CancellationToken cancellationToken)
+        {
+            CheckBatch(tasks, EcsLimits.DescribeTasksBatch, nameof(tasks));
+            byte[] body = DescribeTasksBody(cluster, tasks);
+            return SendAsync("DescribeTasks", body, root =>
             {
-                w.WriteString("cluster", cluster);
-                w.WriteStringArray("tasks", tasks);
-                w.WriteStringArray("include", IncludeTags);
-            });
-            return SendAsync("DescribeTasks", body, root => ReadDescribe(root, "tasks"), cancellationToken);
+                // Mapped in place while the document is alive: no detached copy of each task, nothing of the page kept.
+                var items = new List<T>();
+                if (root.TryGetProperty("tasks", out JsonElement array) && array.ValueKind == JsonValueKind.Array)
+                {
+                    items.Capacity = array.GetArrayLength();
+                    foreach (JsonElement task in array.EnumerateArray()) items.Add(map(task));
+                }
+                return new DescribeResult<T>(items, Failures(root));
+            }, cancellationToken);
         }
 
         public Task<DescribeResult> DescribeContainerInstancesAsync(string cluster, IReadOnlyList<string> containerInstances, CancellationToken cancellationToken)
@@ -106,12 +124,16 @@ namespace AwsContainerInventory.Wire
             return SendAsync(operation, body, root => new ApiPage<string>(JsonWire.StringArray(root, member), JsonWire.String(root, "nextToken")), cancellationToken);
         }
 
-        private static DescribeResult ReadDescribe(JsonElement root, string member)
+        private static DescribeResult ReadDescribe(JsonElement root, string member) => new DescribeResult(JsonWire.Array(root, member), Failures(root));
+
+        private static IReadOnlyList<KeyValuePair<string, string>> Failures(JsonElement root)
         {
+            if (!root.TryGetProperty("failures", out JsonElement array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
+                return Array.Empty<KeyValuePair<string, string>>();
             var failures = new List<KeyValuePair<string, string>>();
-            foreach (JsonElement failure in JsonWire.Array(root, "failures"))
+            foreach (JsonElement failure in array.EnumerateArray())
                 failures.Add(new KeyValuePair<string, string>(JsonWire.String(failure, "arn") ?? string.Empty, JsonWire.String(failure, "reason") ?? "UNKNOWN"));
-            return new DescribeResult(JsonWire.Array(root, member), failures);
+            return failures;
         }
 
         private static void CheckBatch(IReadOnlyList<string> items, int limit, string name)

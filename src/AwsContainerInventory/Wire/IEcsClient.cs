@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading;
@@ -27,6 +28,12 @@ namespace AwsContainerInventory.Wire
         /// <summary>At most <see cref="EcsLimits.DescribeTasksBatch"/> task ARNs.</summary>
         Task<DescribeResult> DescribeTasksAsync(string cluster, IReadOnlyList<string> tasks, CancellationToken cancellationToken);
 
+        /// <summary>
+        /// DescribeTasks, each task handed to <paramref name="map"/> while the answer's document is alive (no copy of it
+        /// is made); the element is valid only during that call.
+        /// </summary>
+        Task<DescribeResult<T>> DescribeTasksAsync<T>(string cluster, IReadOnlyList<string> tasks, Func<JsonElement, T> map, CancellationToken cancellationToken);
+
         Task<ApiPage<string>> ListTaskDefinitionsAsync(string? familyPrefix, int maxResults, string? nextToken, CancellationToken cancellationToken);
 
         /// <summary>At most <see cref="EcsLimits.DescribeContainerInstancesBatch"/> container instance ARNs of one cluster.</summary>
@@ -45,19 +52,13 @@ namespace AwsContainerInventory.Wire
         public const int DescribeContainerInstancesBatch = 100;
     }
 
-    /// <summary>What a Describe call returned: the objects found and the <c>failures</c> (arn, reason).</summary>
-    internal sealed class DescribeResult
+    /// <summary>What a Describe call returned: the objects found (each a detached copy) and the <c>failures</c>.</summary>
+    internal sealed class DescribeResult : DescribeResult<JsonElement>
     {
         public DescribeResult(IReadOnlyList<JsonElement> items, IReadOnlyList<KeyValuePair<string, string>> failures)
+            : base(items, failures)
         {
-            Items = items;
-            Failures = failures;
         }
-
-        public IReadOnlyList<JsonElement> Items { get; }
-
-        /// <summary>Key = the ARN or name asked for, Value = the reason (MISSING, …).</summary>
-        public IReadOnlyList<KeyValuePair<string, string>> Failures { get; }
     }
 
     internal sealed class TaskDefinitionResult

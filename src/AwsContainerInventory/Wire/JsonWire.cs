@@ -71,8 +71,10 @@ namespace AwsContainerInventory.Wire
 
         public static IReadOnlyList<string> StringArray(JsonElement parent, string name)
         {
-            var result = new List<string>();
-            foreach (JsonElement item in Array(parent, name))
+            // The strings are detached already: no copy of each item (a listing's page is 100 ARNs).
+            if (!parent.TryGetProperty(name, out JsonElement value) || value.ValueKind != JsonValueKind.Array) return new List<string>();
+            var result = new List<string>(value.GetArrayLength());
+            foreach (JsonElement item in value.EnumerateArray())
                 if (item.ValueKind == JsonValueKind.String) result.Add(item.GetString()!);
             return result;
         }

@@ -210,6 +210,7 @@ namespace AwsContainerInventory.Wire
         private static byte[] HmacSha256(byte[] key, string data)
         {
 #if NET8_0_OR_GREATER
+            // One-shot: no HMAC object (and native context) made and freed per call.
             return HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));
 #else
             using var hmac = new HMACSHA256(key);

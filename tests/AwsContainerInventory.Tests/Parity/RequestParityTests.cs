@@ -148,7 +148,7 @@ public sealed class RequestParityTests : IAsyncLifetime
         {
             if (file.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar)) continue;
             string text = File.ReadAllText(file);
-            var operations = Regex.Matches(text, @"\b(?:SendAsync|ListAsync)(?:<[^(]*>)?\(\s*""(\w+)""").Select(m => m.Groups[1].Value).ToList();
+            var operations = Regex.Matches(text, @"\b(?:SendAsync|SendReadingBodyAsync|ListAsync)(?:<[^(]*>)?\(\s*""(\w+)""").Select(m => m.Groups[1].Value).ToList();
             if (operations.Count == 0) continue;
             Match service = Regex.Match(text, @":\s*base\(\s*""(\w+)""");
             Assert.True(service.Success, Path.GetFileName(file) + " sends operations but names no service in its base(...) call");

@@ -69,7 +69,7 @@ public static class ResponseMemberReads
         new MemberReads("Mapping/ApiValues.cs", "ecs", "DescribeTasks", "tasks[].tags[].key", "tasks[].tags[].value"),
         new MemberReads("Mapping/ApiValues.cs", "ecs", "DescribeTaskDefinition", "tags[].key", "tags[].value"),
 
-        new MemberReads("Wire/Ec2Client.cs", "ec2", "DescribeNetworkInterfaces", "nextToken", "networkInterfaceSet[].networkInterfaceId",
+        new MemberReads("Wire/NetworkInterfaceXml.cs", "ec2", "DescribeNetworkInterfaces", "nextToken", "networkInterfaceSet[].networkInterfaceId",
             "networkInterfaceSet[].association.publicIp", "networkInterfaceSet[].privateIpAddressesSet[].association.publicIp",
             "networkInterfaceSet[].ipv6AddressesSet[].ipv6Address", "networkInterfaceSet[].privateIpAddress", "networkInterfaceSet[].groupSet[].groupId",
             "networkInterfaceSet[].subnetId", "networkInterfaceSet[].vpcId"),

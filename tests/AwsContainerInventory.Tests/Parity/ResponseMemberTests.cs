@@ -12,7 +12,7 @@ public sealed class ResponseMemberTests
     // The calls that read a response member by name: ApiValues/JsonWire helpers and XML lookups with a literal second
     // argument, TryGetProperty("…"), ListAsync("Operation", "member").
     private static readonly Regex MemberRead = new(
-        @"\b(?:ApiValues\.|JsonWire\.)?(?:String|Int|Bool|Time|Strings|Objects|Member|Members|Path|Array|StringArray|ReadDescribe|Child|Children|ListItems|Descendant)\(\s*[\w.!]+\s*,\s*""(?<name>[^""]+)""" +
+        @"\b(?:ApiValues\.|JsonWire\.)?(?:String|Int|Bool|Time|Strings|Objects|Member|Members|Path|Array|StringArray|ReadDescribe|Child|Children|ListItems|Descendant|IsMember|ChildText)\(\s*[\w.!]+\s*,\s*""(?<name>[^""]+)""" +
         @"|\bTryGetProperty\(\s*""(?<name>[^""]+)""|\bListAsync\(\s*""\w+""\s*,\s*""(?<name>[^""]+)""|\bValue\(\s*""(?<name>[^""]+)""\s*\)");
 
     private static string SourceRoot => Path.Combine(Botocore.RepositoryRoot, "src", "AwsContainerInventory");

@@ -11,6 +11,7 @@ namespace AwsContainerInventory.Exposure.Reachability
     /// </summary>
     internal interface ITaskNetworkObserver
     {
+        /// <summary>The task as DescribeTasks answered it, valid only during the call (it points into the answer's pooled document): read what is needed, or Clone it.</summary>
         void OnTask(JsonElement task);
 
         void OnTaskDefinition(JsonElement taskDefinition);
