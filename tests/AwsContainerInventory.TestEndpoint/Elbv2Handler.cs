@@ -183,7 +183,7 @@ internal sealed partial class Elbv2Handler(Estate estate) : IServiceHandler
             foreach (var item in items)
             {
                 writer.WriteStartElement("member");
-                WriteMembers(writer, item);
+                QueryXml.WriteMembers(writer, item, "member");
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
@@ -195,44 +195,6 @@ internal sealed partial class Elbv2Handler(Estate estate) : IServiceHandler
             writer.WriteEndElement();
         }
         return new AwsResponse(200, buffer.ToArray(), AwsWire.XmlContentType);
-    }
-
-    private static void WriteMembers(XmlWriter writer, JsonObject obj)
-    {
-        foreach (var (name, value) in obj)
-        {
-            if (value is null) continue;
-            writer.WriteStartElement(name);
-            WriteContent(writer, value);
-            writer.WriteEndElement();
-        }
-    }
-
-    private static void WriteContent(XmlWriter writer, JsonNode value)
-    {
-        switch (value)
-        {
-            case JsonObject obj:
-                WriteMembers(writer, obj);
-                break;
-            case JsonArray array:
-                foreach (var item in array.Where(i => i is not null))
-                {
-                    writer.WriteStartElement("member");
-                    WriteContent(writer, item!);
-                    writer.WriteEndElement();
-                }
-                break;
-            case JsonValue scalar when scalar.TryGetValue(out string? text):
-                writer.WriteString(text);
-                break;
-            case JsonValue scalar when scalar.TryGetValue(out bool flag):
-                writer.WriteString(flag ? "true" : "false");
-                break;
-            default:
-                writer.WriteString(value.ToJsonString());
-                break;
-        }
     }
 
     /// <summary>A query-protocol list (<c>Name.member.N</c>), in index order.</summary>

@@ -145,53 +145,10 @@ internal static class Ec2Xml
         using (var writer = XmlWriter.Create(buffer, Settings))
         {
             writer.WriteStartElement("item");
-            WriteMembers(writer, entity);
+            QueryXml.WriteMembers(writer, entity, "item");
             writer.WriteEndElement();
         }
         return buffer.ToArray();
-    }
-
-    private static void WriteMembers(XmlWriter writer, JsonObject obj)
-    {
-        foreach (var (name, value) in obj)
-        {
-            if (value is not null)
-            {
-                writer.WriteStartElement(name);
-                WriteContent(writer, value);
-                writer.WriteEndElement();
-            }
-        }
-    }
-
-    private static void WriteContent(XmlWriter writer, JsonNode value)
-    {
-        switch (value)
-        {
-            case JsonObject obj:
-                WriteMembers(writer, obj);
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    if (item is not null)
-                    {
-                        writer.WriteStartElement("item");
-                        WriteContent(writer, item);
-                        writer.WriteEndElement();
-                    }
-                }
-                break;
-            case JsonValue scalar when scalar.TryGetValue(out string? text):
-                writer.WriteString(text);
-                break;
-            case JsonValue scalar when scalar.TryGetValue(out bool flag):
-                writer.WriteString(flag ? "true" : "false");
-                break;
-            default:
-                writer.WriteString(value.ToJsonString());
-                break;
-        }
     }
 }
 
