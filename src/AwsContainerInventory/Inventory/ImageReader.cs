@@ -87,7 +87,7 @@ namespace AwsContainerInventory.Inventory
                 if (digests == null)
                 {
                     _context.Run.WriteVerbose("ECR DescribeImages in " + repository.Arn + ".");
-                    await Paging.ForEachPageAsync(token => ecr.DescribeImagesAsync(repository.RegistryId, repository.Name, _context.PageSize, token, _context.CancellationToken),
+                    await ApiPaging.ForEachPageAsync(token => ecr.DescribeImagesAsync(repository.RegistryId, repository.Name, _context.PageSize, token, _context.CancellationToken),
                         page =>
                         {
                             if (literal != null) query.Repositories.Names.MarkFound(literal);

@@ -21,7 +21,7 @@ namespace AwsContainerInventory.Inventory
             try
             {
                 var batch = new List<T>(batchSize);
-                await ForEachPageAsync(listPage, async page =>
+                await ApiPaging.ForEachPageAsync(listPage, async page =>
                 {
                     foreach (T item in page.Items)
                     {
@@ -47,15 +47,11 @@ namespace AwsContainerInventory.Inventory
             }
         }
 
-        /// <summary>Each page in turn, before the next is asked for: <see cref="ApiPaging.ForEachPageAsync"/>, the one NextToken loop.</summary>
-        public static Task ForEachPageAsync<T>(Func<string?, Task<ApiPage<T>>> listPage, Func<ApiPage<T>, Task> onPage) =>
-            ApiPaging.ForEachPageAsync(listPage, onPage);
-
         /// <summary>Every item of every page, in order.</summary>
         public static async Task<List<T>> AllPagesAsync<T>(Func<string?, Task<ApiPage<T>>> listPage)
         {
             var items = new List<T>();
-            await ForEachPageAsync(listPage, page =>
+            await ApiPaging.ForEachPageAsync(listPage, page =>
             {
                 items.AddRange(page.Items);
                 return Task.CompletedTask;

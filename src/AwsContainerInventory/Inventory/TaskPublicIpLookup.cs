@@ -126,7 +126,7 @@ namespace AwsContainerInventory.Inventory
             try
             {
                 IEc2Client ec2 = _context.Ec2;
-                await Paging.ForEachPageAsync(token => ec2.DescribeNetworkInterfacesAsync(networkInterfaceIds, token, _context.CancellationToken), page =>
+                await ApiPaging.ForEachPageAsync(token => ec2.DescribeNetworkInterfacesAsync(networkInterfaceIds, token, _context.CancellationToken), page =>
                 {
                     foreach (NetworkInterfaceAddresses networkInterface in page.Items)
                     {

@@ -22,7 +22,7 @@ public class PagingTests
         var asked = new List<string?>();
         var seen = new List<int>();
 
-        await Paging.ForEachPageAsync(Listing(asked, 3, 0, 2), page =>
+        await ApiPaging.ForEachPageAsync(Listing(asked, 3, 0, 2), page =>
         {
             seen.AddRange(page.Items);
             return Task.CompletedTask;
@@ -39,7 +39,7 @@ public class PagingTests
         var asked = new List<string?>();
         Func<string?, Task<ApiPage<int>>> listing = Listing(asked, 1, 1);
 
-        await Paging.ForEachPageAsync(async token =>
+        await ApiPaging.ForEachPageAsync(async token =>
         {
             order.Add("ask " + (token ?? "first"));
             return await listing(token);
