@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
-using AwsContainerInventory.Wire;
-using AwsContainerInventory.Session;
-
 namespace AwsContainerInventory.Inventory
 {
     /// <summary>One account a run reads: through a role, or (RoleArn null) with the session's base credentials.</summary>

@@ -1,10 +1,5 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-using AwsContainerInventory.Wire;
 
 namespace AwsContainerInventory.Inventory
 {

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace AwsContainerInventory.Policy
 {
     /// <summary>What one condition (or a whole Condition element) does to the callers a statement applies to.</summary>

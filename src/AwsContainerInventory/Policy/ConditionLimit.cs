@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace AwsContainerInventory.Policy
 {
     /// <summary>How far a condition limits who a statement applies to, least limiting first.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace AwsContainerInventory.Policy
 {
     /// <summary>Whether a statement's principal means everyone, and in which form.</summary>

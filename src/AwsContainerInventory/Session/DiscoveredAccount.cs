@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using AwsContainerInventory.Wire;
-
 namespace AwsContainerInventory.Session
 {
     /// <summary>An account that discovery found: its role in the caller's partition, or none for the caller's own account.</summary>

@@ -1,9 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using AwsContainerInventory.Wire;
 
 namespace AwsContainerInventory.Session
 {

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace AwsContainerInventory.Wire
 {
     /// <summary>ECR's limits (botocore's ecr model).</summary>

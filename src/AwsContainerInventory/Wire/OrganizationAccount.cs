@@ -1,6 +1,3 @@
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace AwsContainerInventory.Wire
 {
     /// <summary>An account as Organizations lists it: its 12-digit id, name and lifecycle state.</summary>

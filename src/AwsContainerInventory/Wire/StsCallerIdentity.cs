@@ -1,6 +1,3 @@
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace AwsContainerInventory.Wire
 {
     /// <summary>sts:GetCallerIdentity's answer: the account, the caller's ARN (which names the partition) and user id.</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace AwsContainerInventory.Wire
 {
     internal sealed class TargetHealthInfo

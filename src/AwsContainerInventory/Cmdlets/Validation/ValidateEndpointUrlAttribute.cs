@@ -1,7 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
-using AwsContainerInventory.Session;
 
 namespace AwsContainerInventory.Cmdlets
 {
