@@ -33,23 +33,88 @@ public class PagingTests
     }
 
     [Fact]
-    public async Task A_page_is_handled_before_the_next_is_asked_for()
+    public async Task The_next_page_is_asked_for_while_a_page_is_handled_and_pages_arrive_in_order()
     {
         var order = new List<string>();
         var asked = new List<string?>();
-        Func<string?, Task<ApiPage<int>>> listing = Listing(asked, 1, 1);
+        Func<string?, Task<ApiPage<int>>> listing = Listing(asked, 1, 1, 1);
+        var nextAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         await ApiPaging.ForEachPageAsync(async token =>
         {
-            order.Add("ask " + (token ?? "first"));
+            lock (order) order.Add("ask " + (token ?? "first"));
+            if (token == "page-1") nextAsked.TrySetResult();
             return await listing(token);
         }, async page =>
         {
+            int item = page.Items.Single();
+            // The first page's handler is still running when the second page is asked for (the test would hang otherwise).
+            if (item == 0) await nextAsked.Task.WaitAsync(TimeSpan.FromSeconds(10));
             await Task.Yield();
-            order.Add("handled " + page.Items.Single());
+            lock (order) order.Add("handled " + item);
         });
 
-        Assert.Equal(new[] { "ask first", "handled 0", "ask page-1", "handled 1" }, order);
+        Assert.Equal(new[] { "ask first", "ask page-1", "handled 0", "ask page-2", "handled 1", "handled 2" }, order);
+    }
+
+    [Fact]
+    public async Task Pages_are_never_asked_for_concurrently()
+    {
+        int inFlight = 0, peak = 0, asks = 0;
+        Func<string?, Task<ApiPage<int>>> listing = async token =>
+        {
+            int now = Interlocked.Increment(ref inFlight);
+            peak = Math.Max(peak, now);
+            Interlocked.Increment(ref asks);
+            await Task.Delay(5);
+            Interlocked.Decrement(ref inFlight);
+            int index = token == null ? 0 : int.Parse(token);
+            return new ApiPage<int>(new[] { index }, index < 5 ? (index + 1).ToString() : null);
+        };
+
+        await ApiPaging.ForEachPageAsync(listing, _ => Task.Delay(20));
+
+        Assert.Equal(1, peak);
+        Assert.Equal(6, asks);
+    }
+
+    [Fact]
+    public async Task A_handler_failure_ends_the_loop_and_the_page_already_asked_for_is_not_left_unobserved()
+    {
+        var asked = new List<string?>();
+        var failedPage = new TaskCompletionSource<ApiPage<int>>();
+        Func<string?, Task<ApiPage<int>>> listing = token =>
+        {
+            asked.Add(token);
+            return token == null ? Task.FromResult(new ApiPage<int>(new[] { 0 }, "page-1")) : failedPage.Task;
+        };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            ApiPaging.ForEachPageAsync(listing, _ => throw new InvalidOperationException("handler")));
+        failedPage.SetException(new IOException("page"));
+
+        Assert.Equal("handler", error.Message);
+        Assert.Equal(new string?[] { null, "page-1" }, asked);
+        Assert.True(failedPage.Task.IsFaulted);
+        Assert.NotNull(failedPage.Task.Exception); // read, as the loop's continuation does
+    }
+
+    [Fact]
+    public async Task A_failing_next_page_surfaces_after_the_page_before_it_is_handled()
+    {
+        var handled = new List<int>();
+        Func<string?, Task<ApiPage<int>>> listing = token => token == null
+            ? Task.FromResult(new ApiPage<int>(new[] { 0 }, "page-1"))
+            : Task.FromException<ApiPage<int>>(new IOException("page-1 failed"));
+
+        var error = await Assert.ThrowsAsync<IOException>(() => ApiPaging.ForEachPageAsync(listing, page =>
+        {
+            handled.AddRange(page.Items);
+            return Task.CompletedTask;
+        }));
+
+        Assert.Equal("page-1 failed", error.Message);
+        Assert.Equal(new[] { 0 }, handled);
     }
 
     [Fact]
