@@ -110,13 +110,7 @@ public sealed partial class AwsCallPipeline
         context.Abort();
     }
 
-    // How late Task.Delay wakes up under load (timer granularity, a busy thread pool), learnt from the waits
-    // themselves, so a "25 ms" call is answered about 25 ms after it arrived rather than 25 ms plus the overshoot.
-    // It tracks the lower quartile of the lateness, not its mean: three waits in four still end late, so the
-    // endpoint errs on the slow side and can only flatter no client.
-    private double _delayOvershootMs;
-    private const double OvershootQuantile = 0.25;
-    private const double OvershootStepMs = 0.02;
+    private readonly LatencyCalibration _latency = new();
 
     /// <summary>
     /// Injected latency counts from the request's arrival, as a network's would: the wait ends about
@@ -124,16 +118,8 @@ public sealed partial class AwsCallPipeline
     /// </summary>
     private async Task WaitForLatencyAsync(HttpContext context, Stopwatch sinceArrival, int latencyMs)
     {
-        double overshoot = Volatile.Read(ref _delayOvershootMs);
-        // Whole milliseconds, rounded up: Task.Delay truncates a fraction, which would end the wait early.
-        int planned = (int)Math.Ceiling(latencyMs - sinceArrival.Elapsed.TotalMilliseconds - overshoot);
-        if (planned < 1) return;
-        var before = sinceArrival.Elapsed;
-        await DelayAsync(context, planned);
-        double late = (sinceArrival.Elapsed - before).TotalMilliseconds - planned;
-        // Stochastic quantile tracking: up a little when this wait was later than the estimate, down otherwise.
-        double next = late > overshoot ? overshoot + OvershootStepMs * (1 - OvershootQuantile) : overshoot - OvershootStepMs * OvershootQuantile;
-        Volatile.Write(ref _delayOvershootMs, Math.Clamp(next, 0, 5));
+        int planned = _latency.PlannedWaitMs(latencyMs, sinceArrival.Elapsed.TotalMilliseconds);
+        if (planned > 0) await DelayAsync(context, planned);
     }
 
     /// <summary>Waits, but gives up when the client disconnects or the endpoint stops.</summary>

@@ -74,6 +74,7 @@ public sealed partial class AwsCallPipeline
         public string? ErrorCode;
         public FaultKind Fault;
         public bool Aborted;
+        public int LatencyMs;
         public Stopwatch Clock = null!;
     }
 
@@ -116,6 +117,7 @@ public sealed partial class AwsCallPipeline
         {
             Stats.RequestFinished();
             var status = facts.Aborted ? 0 : facts.StatusCode;
+            if (facts.LatencyMs > 0 && status != 0 && facts.Fault == FaultKind.None) _latency.Learn(facts.LatencyMs, clock.Elapsed.TotalMilliseconds);
             Stats.Completed(
                 new CallRecord(facts.Operation, facts.Service.ToString().ToLowerInvariant(), facts.AccountId, facts.Region,
                     facts.MaxResults, facts.BatchSize, facts.DesiredStatus, facts.Cluster, facts.HasNextToken,
@@ -138,6 +140,7 @@ public sealed partial class AwsCallPipeline
         var latency = Faults.LatencyFor(operation);
         if (latency > 0)
         {
+            facts.LatencyMs = latency;
             await WaitForLatencyAsync(context, facts.Clock, latency);
         }
 
