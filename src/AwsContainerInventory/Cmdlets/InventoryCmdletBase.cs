@@ -61,7 +61,13 @@ namespace AwsContainerInventory.Cmdlets
             if (badRegion != null) ThrowTerminatingError(badRegion);
             ErrorRecord? noEndpoint = SessionChecks.CheckEndpoints(Session.Endpoints, Regions);
             if (noEndpoint != null) ThrowTerminatingError(noEndpoint);
-            Run = new InventoryRun(Activity, RecordSink) { VerboseAsDebug = DebugWithoutVerbose() };
+            bool verboseAsDebug = DebugWithoutVerbose();
+            Run = new InventoryRun(Activity, RecordSink)
+            {
+                VerboseAsDebug = verboseAsDebug,
+                DebugShown = StreamShown("Debug", "DebugPreference"),
+                VerboseShown = verboseAsDebug || StreamShown("Verbose", "VerbosePreference"),
+            };
             Plan = new ScopePlan(Session, Regions, Run);
             string from = Region != null ? "-Region" : Session.RegionSource ?? "the session";
             Run.Verbose(this, "Session: " + Session + "; reading " + string.Join(", ", Regions) + " (from " + from + ").");
@@ -84,6 +90,22 @@ namespace AwsContainerInventory.Cmdlets
         private bool DebugWithoutVerbose() =>
             MyInvocation.BoundParameters.TryGetValue("Debug", out object? debug) && debug is SwitchParameter on && on.IsPresent
             && !MyInvocation.BoundParameters.ContainsKey("Verbose");
+
+        /// <summary>
+        /// Whether this invocation's debug or verbose stream shows anything: its switch when given (-Debug, -Verbose:$false),
+        /// else the caller's preference variable. A value that cannot be read counts as shown.
+        /// </summary>
+        private bool StreamShown(string switchName, string preferenceVariable)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(switchName, out object? bound))
+                return !(bound is SwitchParameter flag) || flag.IsPresent;
+            object? preference = SessionState?.PSVariable.GetValue(preferenceVariable);
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            ActionPreference value;
+            if (preference is ActionPreference direct) value = direct;
+            else if (preference == null || !Enum.TryParse(preference.ToString(), ignoreCase: true, out value)) return true;
+            return value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore;
+        }
 
         private protected string Where => (Session.RoleArns.Count > 0 ? Session.RoleArns.Count + " role(s) in " : string.Empty) + "region(s) " + string.Join(", ", Regions);
 

@@ -58,7 +58,8 @@ namespace AwsContainerInventory.Inventory
                 ? Caller(credentials)
                 : seen;
 
-        private readonly struct Key : IEquatable<Key>
+        // A class: a struct key has the runtime compile the dictionary's code for it at a run's first call.
+        private sealed class Key : IEquatable<Key>
         {
             public Key(string service, string operation, string region, ICredentialProvider credentials)
             {
@@ -73,8 +74,8 @@ namespace AwsContainerInventory.Inventory
             public string Region { get; }
             public ICredentialProvider Credentials { get; }
 
-            public bool Equals(Key other) =>
-                Service == other.Service && Operation == other.Operation && Region == other.Region && ReferenceEquals(Credentials, other.Credentials);
+            public bool Equals(Key? other) =>
+                other != null && Service == other.Service && Operation == other.Operation && Region == other.Region && ReferenceEquals(Credentials, other.Credentials);
 
             public override bool Equals(object? obj) => obj is Key other && Equals(other);
 

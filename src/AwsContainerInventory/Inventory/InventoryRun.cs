@@ -52,6 +52,15 @@ namespace AwsContainerInventory.Inventory
         /// </summary>
         public bool VerboseAsDebug { get; set; }
 
+        /// <summary>
+        /// Whether the pipeline shows debug text: when it does not, no line per call is made or queued (an
+        /// organization's run makes tens of thousands of calls).
+        /// </summary>
+        public bool DebugShown { get; set; } = true;
+
+        /// <summary>Whether the pipeline shows verbose text (or, with <see cref="VerboseAsDebug"/>, debug text): when it does not, calls are not tallied for the summary and no verbose line is queued.</summary>
+        public bool VerboseShown { get; set; } = true;
+
         /// <summary>Runs <paramref name="work"/> in the background as part of this run.</summary>
         public void Start(Func<CancellationToken, Task> work)
         {
@@ -99,7 +108,10 @@ namespace AwsContainerInventory.Inventory
 
         public void WriteError(ErrorRecord error) => _items.Writer.TryWrite(new Item(ItemKind.Error, error));
 
-        public void WriteVerbose(string message) => _items.Writer.TryWrite(new Item(ItemKind.Verbose, message));
+        public void WriteVerbose(string message)
+        {
+            if (VerboseShown) _items.Writer.TryWrite(new Item(ItemKind.Verbose, message));
+        }
 
         public void WriteWarning(string message) => _items.Writer.TryWrite(new Item(ItemKind.Warning, message));
 
@@ -115,8 +127,8 @@ namespace AwsContainerInventory.Inventory
 
         void ICallObserver.OnCall(AwsRequest request)
         {
-            _calls.Count(request);
-            _items.Writer.TryWrite(new Item(ItemKind.Debug, _calls.Describe(request)));
+            if (VerboseShown) _calls.Count(request);
+            if (DebugShown) _items.Writer.TryWrite(new Item(ItemKind.Debug, _calls.Describe(request)));
         }
 
         void ICallObserver.OnRetry(AwsRequest request, int attempt, TimeSpan delay, string reason) =>
@@ -126,7 +138,7 @@ namespace AwsContainerInventory.Inventory
         /// <summary>Pipeline thread: writes whatever is queued, without waiting.</summary>
         public void DrainAvailable(Cmdlet cmdlet)
         {
-            while (_items.Reader.TryRead(out Item item)) Emit(cmdlet, item);
+            while (_items.Reader.TryRead(out Item? item)) Emit(cmdlet, item);
             _progress.WriteDue(cmdlet);
         }
 
@@ -136,7 +148,7 @@ namespace AwsContainerInventory.Inventory
             CompleteAdding();
             while (true)
             {
-                while (_items.Reader.TryRead(out Item item)) Emit(cmdlet, item);
+                while (_items.Reader.TryRead(out Item? item)) Emit(cmdlet, item);
                 _progress.WriteDue(cmdlet);
                 _pendingWait ??= _items.Reader.WaitToReadAsync(Token).AsTask();
                 try
@@ -151,7 +163,8 @@ namespace AwsContainerInventory.Inventory
                 _pendingWait = null;
                 if (!more) break;
             }
-            foreach (string line in _calls.Summary()) Verbose(cmdlet, line);
+            if (VerboseShown)
+                foreach (string line in _calls.Summary()) Verbose(cmdlet, line);
             _progress.WriteCompleted(cmdlet);
         }
 
@@ -226,13 +239,16 @@ namespace AwsContainerInventory.Inventory
         /// <summary>Pipeline thread: verbose text (see <see cref="VerboseAsDebug"/>).</summary>
         public void Verbose(Cmdlet cmdlet, string message)
         {
+            if (!VerboseShown) return;
             if (VerboseAsDebug) cmdlet.WriteDebug(message);
             else cmdlet.WriteVerbose(message);
         }
 
         private enum ItemKind { Record, Error, Verbose, Warning, Debug }
 
-        private readonly struct Item
+        // A class, not a struct: the channel's code is then the framework's shared, precompiled instantiation, where a
+        // struct element has the runtime compile some thirty of its methods at a run's first record.
+        private sealed class Item
         {
             public Item(ItemKind kind, object payload)
             {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,7 +21,8 @@ namespace AwsContainerInventory.Wire
         private readonly Queue<TaskCompletionSource<bool>> _discoveryCalls = new Queue<TaskCompletionSource<bool>>();
         private readonly Queue<TaskCompletionSource<bool>> _firstCalls = new Queue<TaskCompletionSource<bool>>();
         private readonly Queue<TaskCompletionSource<bool>> _laterCalls = new Queue<TaskCompletionSource<bool>>();
-        private readonly ConcurrentDictionary<(ICredentialProvider, string), byte> _started = new ConcurrentDictionary<(ICredentialProvider, string), byte>(new PairComparer());
+        private readonly PairMap<object> _started = new PairMap<object>();
+        private static readonly object Started = new object();
         private int _available;
         private bool _firstCallsNext = true;
 
@@ -42,7 +42,7 @@ namespace AwsContainerInventory.Wire
         public Task WaitAsync(ICredentialProvider? credentials, string? region, CancellationToken cancellationToken, bool discovery = false)
         {
             if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
-            bool first = credentials != null && region != null && _started.TryAdd((credentials, region), 0);
+            bool first = credentials != null && region != null && _started.TryAdd(credentials, region, Started);
             TaskCompletionSource<bool> waiter;
             lock (_lock)
             {
@@ -85,15 +85,6 @@ namespace AwsContainerInventory.Wire
         {
             using (cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken)))
                 await waiter.Task.ConfigureAwait(false);
-        }
-
-        private sealed class PairComparer : IEqualityComparer<(ICredentialProvider Credentials, string Region)>
-        {
-            public bool Equals((ICredentialProvider Credentials, string Region) x, (ICredentialProvider Credentials, string Region) y) =>
-                ReferenceEquals(x.Credentials, y.Credentials) && string.Equals(x.Region, y.Region, StringComparison.Ordinal);
-
-            public int GetHashCode((ICredentialProvider Credentials, string Region) pair) =>
-                unchecked(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Credentials) * 31 + StringComparer.Ordinal.GetHashCode(pair.Region));
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 
 namespace AwsContainerInventory.Wire
 {
@@ -34,7 +33,7 @@ namespace AwsContainerInventory.Wire
 
         private readonly object _lock = new object();
         private readonly Func<double> _random;
-        private readonly ConcurrentDictionary<QuotaScope, RetryQuota> _quotas = new ConcurrentDictionary<QuotaScope, RetryQuota>();
+        private readonly PairMap<RetryQuota> _quotas = new PairMap<RetryQuota>();
 
         /// <param name="maxRetries">Retries after the first attempt.</param>
         /// <param name="random">A source of samples in [0, 1] for the jitter; tests inject one to assert exact delays.</param>
@@ -64,7 +63,7 @@ namespace AwsContainerInventory.Wire
 
         /// <summary>The quota of the pair <paramref name="credentials"/> × <paramref name="region"/>, made on first use.</summary>
         public RetryQuota QuotaFor(ICredentialProvider credentials, string region) =>
-            _quotas.GetOrAdd(new QuotaScope(credentials, region), _ => new RetryQuota());
+            _quotas.GetOrAdd(credentials, region, () => new RetryQuota());
 
         /// <summary>Takes retry capacity for one more attempt of <paramref name="request"/> from its pair's quota (see <see cref="RetryQuota.TryAcquire"/>).</summary>
         public bool TryAcquireRetry(AwsRequest request, bool afterTimeout, out int cost) =>
@@ -87,26 +86,6 @@ namespace AwsContainerInventory.Wire
             if (retryAfter.HasValue && retryAfter.Value > TimeSpan.Zero)
                 backoff = Math.Max(backoff, Math.Min(retryAfter.Value.TotalMilliseconds, backoff + RetryAfterMaxAdditional.TotalMilliseconds));
             return TimeSpan.FromTicks((long)Math.Round(backoff * TimeSpan.TicksPerMillisecond));
-        }
-
-        /// <summary>A pair's key: the credentials by identity (one provider per role, or the base credentials) and the region.</summary>
-        private readonly struct QuotaScope : IEquatable<QuotaScope>
-        {
-            private readonly ICredentialProvider _credentials;
-            private readonly string _region;
-
-            public QuotaScope(ICredentialProvider credentials, string region)
-            {
-                _credentials = credentials;
-                _region = region;
-            }
-
-            public bool Equals(QuotaScope other) => ReferenceEquals(_credentials, other._credentials) && string.Equals(_region, other._region, StringComparison.Ordinal);
-
-            public override bool Equals(object? obj) => obj is QuotaScope other && Equals(other);
-
-            public override int GetHashCode() =>
-                unchecked(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_credentials) * 31 + StringComparer.Ordinal.GetHashCode(_region));
         }
 
         private static Func<double> SharedRandom()

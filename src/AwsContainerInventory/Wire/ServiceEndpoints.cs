@@ -12,8 +12,8 @@ namespace AwsContainerInventory.Wire
     /// </summary>
     internal sealed class ServiceEndpoints
     {
-        private readonly ConcurrentDictionary<(string Service, string Region), ResolvedEndpoint> _resolved =
-            new ConcurrentDictionary<(string, string), ResolvedEndpoint>();
+        // Keyed by "service region" (a string, not a tuple: a struct key has the runtime compile a dictionary for it).
+        private readonly ConcurrentDictionary<string, ResolvedEndpoint> _resolved = new ConcurrentDictionary<string, ResolvedEndpoint>(StringComparer.Ordinal);
 
         /// <summary>One override URL (moto, LocalStack, tests) for every service, or the regional endpoints.</summary>
         public ServiceEndpoints(Uri? overrideUrl) : this(EndpointSettings.ForExplicitUrl(overrideUrl)) { }
@@ -46,7 +46,8 @@ namespace AwsContainerInventory.Wire
 
         /// <summary>The endpoint of <paramref name="service"/> in <paramref name="region"/>; throws <see cref="EndpointResolutionException"/> saying why there is none.</summary>
         public ResolvedEndpoint Resolve(AwsService service, string region) =>
-            _resolved.GetOrAdd((service.ServiceId, region), key => Evaluate(service, key.Region));
+            _resolved.TryGetValue(service.ServiceId + " " + region, out ResolvedEndpoint? known) ? known
+                : _resolved.GetOrAdd(service.ServiceId + " " + region, _ => Evaluate(service, region));
 
         private ResolvedEndpoint Evaluate(AwsService service, string region)
         {
