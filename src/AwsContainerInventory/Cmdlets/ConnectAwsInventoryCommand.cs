@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using AwsContainerInventory.Inventory;
 using AwsContainerInventory.Session;
 
 namespace AwsContainerInventory.Cmdlets
@@ -110,6 +111,8 @@ namespace AwsContainerInventory.Cmdlets
 
         protected override void EndProcessing()
         {
+            // The first Get- usually follows: its code is compiled in the background meanwhile (see WarmUp).
+            WarmUp.StartOnce();
             var settings = new ConnectSettings
             {
                 AccessKey = ParameterSetName == AccessKeySet ? AccessKey : ParameterSetName == CredentialSet ? Credential.UserName : null,
