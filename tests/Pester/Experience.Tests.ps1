@@ -203,6 +203,23 @@ Describe '-Verbose and -Debug' {
         $debug | Should -Contain 'ECS ListClusters: 1 call in us-east-1 (123456789012)'
     }
 
+    It 'follows $DebugPreference and $VerbosePreference as well as the switches' {
+        $debugShown = & { $DebugPreference = 'Continue'; Get-EcsCluster 5>&1 }
+        @((Get-Message $debugShown ([System.Management.Automation.DebugRecord])) -like 'ECS ListClusters in us-east-1 (*)').Count | Should -Be 1
+        $verboseShown = & { $VerbosePreference = 'Continue'; Get-EcsCluster 4>&1 }
+        Get-Message $verboseShown ([System.Management.Automation.VerboseRecord]) | Should -Contain 'ECS ListClusters: 1 call in us-east-1 (123456789012)'
+        # The switch wins over the preference, either way.
+        $switchedOff = & { $DebugPreference = 'Continue'; $VerbosePreference = 'Continue'; Get-EcsCluster -Debug:$false -Verbose:$false 4>&1 5>&1 }
+        @($switchedOff | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -or $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
+        @($switchedOff | Where-Object { $_ -is [AwsContainerInventory.EcsCluster] }).Count | Should -Be 2
+    }
+
+    It 'writes no debug or verbose record when neither is asked for, even with the streams redirected' {
+        $output = Get-EcsCluster 4>&1 5>&1
+        @($output | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -or $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
+        @($output | Where-Object { $_ -is [AwsContainerInventory.EcsCluster] }).Count | Should -Be 2
+    }
+
     It 'names each role assumption and each retry' {
         Import-Module (Join-Path $repoRoot 'tools/ScriptedEndpoint.psm1') -Force
         $scripted = Start-ScriptedEndpoint
