@@ -51,7 +51,9 @@ namespace AwsContainerInventory.Wire
                     _available--;
                     return Task.CompletedTask;
                 }
-                waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                // Continuations run on the releasing thread (see Release): the freed slot's next call goes out at once,
+                // without waiting for a thread-pool thread to pick it up.
+                waiter = new TaskCompletionSource<bool>();
                 (discovery ? _discoveryCalls : first ? _firstCalls : _laterCalls).Enqueue(waiter);
             }
             if (!cancellationToken.CanBeCanceled) return waiter.Task;
@@ -76,9 +78,48 @@ namespace AwsContainerInventory.Wire
                     if (queue != _discoveryCalls) _firstCallsNext = queue != _firstCalls;
                     next = queue.Dequeue();
                 }
-                // A waiter whose caller stopped waiting is passed over: the slot goes to the next one.
-                if (next.TrySetResult(true)) return;
+                if (_inlineDepth >= MaxInlineDepth)
+                {
+                    // A call that ends at once (a failure, a cancellation) releases its slot from inside the previous
+                    // handover: past a few levels the handover goes through the thread pool, so a wave of them cannot
+                    // grow the stack.
+                    ThreadPool.QueueUserWorkItem(HandOverCallback, new Handover(this, next));
+                    return;
+                }
+                _inlineDepth++;
+                try
+                {
+                    // A waiter whose caller stopped waiting is passed over: the slot goes to the next one.
+                    if (next.TrySetResult(true)) return;
+                }
+                finally
+                {
+                    _inlineDepth--;
+                }
             }
+        }
+
+        private const int MaxInlineDepth = 4;
+
+        [ThreadStatic]
+        private static int _inlineDepth;
+
+        private static readonly WaitCallback HandOverCallback = state =>
+        {
+            var handover = (Handover)state!;
+            if (!handover.Waiter.TrySetResult(true)) handover.Slots.Release();
+        };
+
+        private sealed class Handover
+        {
+            public Handover(CallSlots slots, TaskCompletionSource<bool> waiter)
+            {
+                Slots = slots;
+                Waiter = waiter;
+            }
+
+            public CallSlots Slots { get; }
+            public TaskCompletionSource<bool> Waiter { get; }
         }
 
         private async Task WaitCancellableAsync(TaskCompletionSource<bool> waiter, CancellationToken cancellationToken)

@@ -105,4 +105,62 @@ public class CallSlotsTests
         Assert.Equal(3, peak);
         Assert.Equal(3, slots.Available);
     }
+
+    [Fact]
+    public async Task The_freed_slot_goes_to_the_next_call_on_the_releasing_thread()
+    {
+        var slots = new CallSlots(1);
+        await slots.WaitAsync(Keys("AKIDA"), "us-east-1", CancellationToken.None);
+        int? continuedOn = null;
+        Task next = slots.WaitAsync(Keys("AKIDB"), "us-east-1", CancellationToken.None)
+            .ContinueWith(_ => continuedOn = Environment.CurrentManagedThreadId, TaskContinuationOptions.ExecuteSynchronously);
+
+        slots.Release();
+
+        Assert.Equal(Environment.CurrentManagedThreadId, continuedOn); // already run when Release returned
+        await next;
+        Assert.Equal(0, slots.Available);
+    }
+
+    [Fact]
+    public async Task A_hundred_thousand_calls_that_end_at_once_hand_their_slot_on_without_growing_the_stack()
+    {
+        // Each waiter releases its slot as soon as it gets it (a call failing or cancelled at once): handed over inline
+        // without a bound, that would be one stack frame per waiter and overflow the stack.
+        var slots = new CallSlots(1);
+        var keys = Keys("AKIDA");
+        await slots.WaitAsync(keys, "us-east-1", CancellationToken.None);
+        var waits = new Task[100_000];
+        for (int i = 0; i < waits.Length; i++)
+            waits[i] = slots.WaitAsync(keys, "us-east-1", CancellationToken.None).ContinueWith(_ => slots.Release(), TaskContinuationOptions.ExecuteSynchronously);
+
+        slots.Release();
+        await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, slots.Available);
+    }
+
+    [Fact]
+    public async Task A_waiter_that_stopped_waiting_is_passed_over_also_when_the_handover_is_queued()
+    {
+        var slots = new CallSlots(1);
+        var keys = Keys("AKIDA");
+        await slots.WaitAsync(keys, "us-east-1", CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        // Enough immediate releases ahead to push the handover past the inline limit, then stopped waiters, then one that waits.
+        var quick = Enumerable.Range(0, 20).Select(_ => slots.WaitAsync(keys, "us-east-1", CancellationToken.None)
+            .ContinueWith(_ => slots.Release(), TaskContinuationOptions.ExecuteSynchronously)).ToArray();
+        var stopped = Enumerable.Range(0, 5).Select(_ => slots.WaitAsync(keys, "us-east-1", stop.Token)).ToArray();
+        Task waiting = slots.WaitAsync(keys, "us-east-1", CancellationToken.None);
+        stop.Cancel();
+
+        slots.Release();
+        await Task.WhenAll(quick).WaitAsync(TimeSpan.FromSeconds(30));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.All(stopped, t => Assert.True(t.IsCanceled));
+        Assert.Equal(0, slots.Available);
+        slots.Release();
+        Assert.Equal(1, slots.Available);
+    }
 }
