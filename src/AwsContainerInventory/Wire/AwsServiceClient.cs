@@ -30,11 +30,13 @@ namespace AwsContainerInventory.Wire
         }
 
         /// <summary>Signs and sends one POST; <paramref name="parse"/> reads a 2xx body, <see cref="ReadError"/> any other answer.</summary>
-        protected Task<T> PostAsync<T>(string operation, string contentType, string? target, byte[] body, Func<ArraySegment<byte>, T> parse, CancellationToken cancellationToken)
+        /// <param name="answerCode">An error code that is an answer: <paramref name="answerValue"/> is returned for it (see <see cref="AwsTransport.SendAsync{T}"/>).</param>
+        protected Task<T> PostAsync<T>(string operation, string contentType, string? target, byte[] body, Func<ArraySegment<byte>, T> parse, CancellationToken cancellationToken,
+            string? answerCode = null, T answerValue = default!)
         {
             var request = new AwsRequest(_service, operation, _region, _endpoint, contentType, target, body, _credentials);
             _observer?.OnCall(request);
-            return _transport.SendAsync(request, parse, ReadError, _observer, cancellationToken);
+            return _transport.SendAsync(request, parse, ReadError, _observer, cancellationToken, answerCode, answerValue);
         }
 
         /// <summary>The protocol's reading of an answer that is not 2xx: the AWS error code, message and request id.</summary>

@@ -54,10 +54,13 @@ namespace AwsContainerInventory.Wire
         /// Sends the request, retrying what can succeed on a later try (<see cref="RetryLoop"/>), and parses a 2xx body
         /// with <paramref name="parse"/>; any other answer is read by <paramref name="readError"/>, the protocol client's
         /// error reader. A 2xx body that does not parse is MalformedResponse, retried at most
-        /// <see cref="RetryPolicy.MalformedResponseRetries"/> times.
+        /// <see cref="RetryPolicy.MalformedResponseRetries"/> times. An error whose code is <paramref name="answerCode"/> is
+        /// an answer, not a failure (GetRepositoryPolicy's RepositoryPolicyNotFoundException: the repository has no
+        /// policy): it returns <paramref name="answerValue"/> without an exception being thrown through every await of
+        /// the call, which for most repositories of an estate would be the costliest part of the call.
         /// </summary>
         public async Task<T> SendAsync<T>(AwsRequest request, Func<ArraySegment<byte>, T> parse, Func<AwsRequest, AwsResponse, AwsServiceException> readError,
-            ICallObserver? observer, CancellationToken cancellationToken)
+            ICallObserver? observer, CancellationToken cancellationToken, string? answerCode = null, T answerValue = default!)
         {
             var retries = new RetryLoop(Retry, request, Time);
             while (true)
@@ -88,6 +91,8 @@ namespace AwsContainerInventory.Wire
                     else
                     {
                         failure = readError(request, response);
+                        // Quota as for any error answer: nothing taken, nothing given back (botocore releases on 2xx only).
+                        if (answerCode != null && string.Equals(failure.ErrorCode, answerCode, StringComparison.Ordinal)) return answerValue;
                     }
                 }
                 finally

@@ -27,21 +27,16 @@ namespace AwsContainerInventory.Wire
                 new ApiPage<JsonElement>(JsonWire.Array(root, "repositories"), JsonWire.String(root, "nextToken")), cancellationToken);
         }
 
-        public async Task<string?> GetRepositoryPolicyAsync(string registryId, string repositoryName, CancellationToken cancellationToken)
+        /// <summary>The policy text, or null when the repository has none (RepositoryPolicyNotFoundException, read as that answer).</summary>
+        public Task<string?> GetRepositoryPolicyAsync(string registryId, string repositoryName, CancellationToken cancellationToken)
         {
             byte[] body = JsonWire.Body(w =>
             {
                 w.WriteString("registryId", registryId);
                 w.WriteString("repositoryName", repositoryName);
             });
-            try
-            {
-                return await SendAsync("GetRepositoryPolicy", body, root => JsonWire.String(root, "policyText"), cancellationToken).ConfigureAwait(false);
-            }
-            catch (AwsServiceException error) when (error.ErrorCode == "RepositoryPolicyNotFoundException")
-            {
-                return null;
-            }
+            return SendAsync("GetRepositoryPolicy", body, root => JsonWire.String(root, "policyText"), cancellationToken,
+                answerCode: EcrLimits.RepositoryPolicyNotFound, answerValue: (string?)null);
         }
 
         public Task<IReadOnlyList<KeyValuePair<string, string>>> ListTagsForResourceAsync(string resourceArn, CancellationToken cancellationToken)

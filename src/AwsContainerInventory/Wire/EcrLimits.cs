@@ -8,5 +8,8 @@ namespace AwsContainerInventory.Wire
 
         public const string ImageNotFound = "ImageNotFoundException";
         public const string RepositoryNotFound = "RepositoryNotFoundException";
+
+        /// <summary>GetRepositoryPolicy's answer for a repository without a policy.</summary>
+        public const string RepositoryPolicyNotFound = "RepositoryPolicyNotFoundException";
     }
 }

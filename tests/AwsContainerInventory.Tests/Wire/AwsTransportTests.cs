@@ -75,6 +75,34 @@ public class AwsTransportTests
     }
 
     [Fact]
+    public async Task A_repository_without_a_policy_is_an_answer_not_a_failure()
+    {
+        int calls = 0;
+        var handler = new FakeAwsHandler().On("GetRepositoryPolicy", _ =>
+            Interlocked.Increment(ref calls) == 1 ? FakeResponse.Error(400, "ThrottlingException", "slow down")
+                : FakeResponse.Error(400, "RepositoryPolicyNotFoundException", "Repository policy does not exist"));
+        var (transport, client) = Create(handler);
+
+        string? policy = await client.GetRepositoryPolicyAsync(FakeEstate.Account, "web", CancellationToken.None);
+
+        Assert.Null(policy);
+        Assert.Equal(2, calls); // the throttled try is retried; the answer that follows is final
+        // The quota as botocore keeps it: the retry's cost is taken, and not given back by an error answer.
+        Assert.Equal(RetryPolicy.QuotaCapacity - RetryPolicy.RetryCost, transport.Retry.QuotaFor(Keys, "us-east-1").Available);
+    }
+
+    [Fact]
+    public async Task Another_error_of_GetRepositoryPolicy_is_still_a_failure()
+    {
+        var handler = new FakeAwsHandler().On("GetRepositoryPolicy", _ => FakeResponse.Error(400, "RepositoryNotFoundException", "no such repository"));
+        var (_, client) = Create(handler);
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.GetRepositoryPolicyAsync(FakeEstate.Account, "gone", CancellationToken.None));
+
+        Assert.Equal("RepositoryNotFoundException", error.ErrorCode);
+    }
+
+    [Fact]
     public async Task Gives_up_after_max_retries_with_the_last_error()
     {
         var handler = new FakeAwsHandler().On("DescribeRepositories", _ => FakeResponse.Error(503, "ServiceUnavailableException", "down"));
