@@ -231,6 +231,18 @@ internal sealed class SigV4Verifier(Estate estate)
     /// </summary>
     private static ParsedAuthorization ParseAuthorization(string header)
     {
+        // A request's header is read three times (routing, the stats' region, verification), as the same string:
+        // it is parsed once. Entries go with the string.
+        if (ParsedHeaders.TryGetValue(header, out var parsed)) return parsed;
+        parsed = ParseAuthorizationOnce(header);
+        ParsedHeaders.AddOrUpdate(header, parsed);
+        return parsed;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, ParsedAuthorization> ParsedHeaders = new();
+
+    private static ParsedAuthorization ParseAuthorizationOnce(string header)
+    {
         if (!header.StartsWith(Algorithm + " ", StringComparison.Ordinal))
         {
             throw Incomplete($"Authorization header requires the '{Algorithm}' algorithm. Authorization={header}");
