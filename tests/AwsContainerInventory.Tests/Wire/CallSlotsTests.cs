@@ -157,6 +157,9 @@ public class CallSlotsTests
         slots.Release();
         await Task.WhenAll(quick).WaitAsync(TimeSpan.FromSeconds(30));
         await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        // A cancellation's continuation may be queued rather than run inline (the test thread has a synchronization
+        // context): wait for the stopped waiters to end before looking at how.
+        await Task.WhenAll(stopped.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.All(stopped, t => Assert.True(t.IsCanceled));
         Assert.Equal(0, slots.Available);
