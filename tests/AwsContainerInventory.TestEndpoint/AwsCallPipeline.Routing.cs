@@ -12,7 +12,8 @@ public sealed partial class AwsCallPipeline
     /// <c>Action</c>, sent to STS or EC2 by the credential scope's service — the one thing that stands for the
     /// host name AWS routes by — or, without such a scope, by whether the action (or version) is EC2's.
     /// </summary>
-    private static (AwsService Service, string Operation, Dictionary<string, string> Form) Identify(HttpRequest request, ReadOnlyMemory<byte> body)
+    /// <param name="scoped">The service the request's credential scope names (see <see cref="ServiceFromScope"/>).</param>
+    private static (AwsService Service, string Operation, Dictionary<string, string> Form) Identify(HttpRequest request, ReadOnlyMemory<byte> body, AwsService? scoped)
     {
         var form = new Dictionary<string, string>(StringComparer.Ordinal);
         var target = request.Headers["X-Amz-Target"].ToString();
@@ -26,13 +27,12 @@ public sealed partial class AwsCallPipeline
                 EcrHandler.TargetPrefix => AwsService.Ecr,
                 EcsHandler.TargetPrefix => AwsService.Ecs,
                 OrganizationsHandler.TargetPrefix => AwsService.Organizations,
-                _ => ServiceFromScope(request) is { } jsonService and (AwsService.Ecr or AwsService.Ecs) ? jsonService : AwsService.Ecs,
+                _ => scoped is { } jsonService and (AwsService.Ecr or AwsService.Ecs) ? jsonService : AwsService.Ecs,
             };
             return (service, prefix is EcrHandler.TargetPrefix or EcsHandler.TargetPrefix or OrganizationsHandler.TargetPrefix ? operation : target, form);
         }
 
         var contentType = request.ContentType ?? "";
-        var scoped = ServiceFromScope(request);
         if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
             || scoped is AwsService.Sts or AwsService.Ec2 or AwsService.ElasticLoadBalancing)
         {
@@ -57,7 +57,7 @@ public sealed partial class AwsCallPipeline
         return (scoped ?? AwsService.Ecs, "Unknown", form);
     }
 
-    private static AwsService? ServiceFromScope(HttpRequest request) => SigV4Verifier.PeekScope(request.Headers).Service switch
+    private static AwsService? ServiceFromScope(string? signingName) => signingName switch
     {
         "ecr" => AwsService.Ecr,
         "ecs" => AwsService.Ecs,

@@ -131,10 +131,12 @@ public sealed partial class AwsCallPipeline
         var requestId = Guid.NewGuid().ToString();
         var request = context.Request;
         var body = await ReadBodyAsync(request, context.RequestAborted);
-        var (service, operation, form) = Identify(request, body);
+        // The Authorization header is read once: its scope routes the call and names its region; verification reuses it.
+        var authorization = SigV4Verifier.PeekAuthorization(request.Headers);
+        var (service, operation, form) = Identify(request, body, ServiceFromScope(authorization?.Service));
         facts.Service = service;
         facts.Operation = operation;
-        facts.Region = SigV4Verifier.PeekScope(request.Headers).Region;
+        facts.Region = authorization?.Region;
         Stats.Attempt(operation);
 
         var latency = Faults.LatencyFor(operation);
@@ -152,7 +154,7 @@ public sealed partial class AwsCallPipeline
             var signed = new SignedRequest(request.Method,
                 queryStart < 0 ? rawTarget : rawTarget[..queryStart],
                 queryStart < 0 ? "" : rawTarget[queryStart..],
-                request.Headers, body);
+                request.Headers, body, authorization);
             caller = _verifier.Verify(signed, SigningName(service), DateTimeOffset.UtcNow);
         }
         catch (AuthenticationException ex)

@@ -73,13 +73,26 @@ internal sealed class AuthenticationException(AuthFailure failure, string messag
     }
 }
 
-/// <summary>The parts of an HTTP request that AWS Signature Version 4 covers.</summary>
+/// <summary>The Authorization header of a request, read: its credential scope, signed headers and signature.</summary>
+internal sealed record ParsedAuthorization(
+    string AccessKeyId,
+    string Date,
+    string Region,
+    string Service,
+    IReadOnlyList<string> SignedHeaders,
+    string Signature);
+
+/// <summary>
+/// The parts of an HTTP request that AWS Signature Version 4 covers; <paramref name="Authorization"/>: its Authorization
+/// header as <see cref="SigV4Verifier.PeekAuthorization"/> already read it (null: read it here).
+/// </summary>
 internal sealed record SignedRequest(
     string Method,
     string RawPath,
     string RawQuery,
     IHeaderDictionary Headers,
-    ReadOnlyMemory<byte> Body);
+    ReadOnlyMemory<byte> Body,
+    ParsedAuthorization? Authorization = null);
 
 /// <summary>
 /// Strict AWS Signature Version 4 verification (header-based, <c>AWS4-HMAC-SHA256</c>), written from the
@@ -94,17 +107,20 @@ internal sealed class SigV4Verifier(Estate estate)
 
     private readonly Estate _estate = estate;
 
-    /// <summary>Service and region from the credential scope, without verifying anything (for routing and stats).</summary>
-    public static (string? Service, string? Region) PeekScope(IHeaderDictionary headers)
+    /// <summary>
+    /// The Authorization header read, without verifying anything (its scope's service and region route the call and
+    /// name it in the stats), or null when it is missing or malformed; read once a request, and handed to
+    /// <see cref="Verify"/> with the <see cref="SignedRequest"/>.
+    /// </summary>
+    public static ParsedAuthorization? PeekAuthorization(IHeaderDictionary headers)
     {
         try
         {
-            var auth = ParseAuthorization(headers.Authorization.ToString());
-            return (auth.Service, auth.Region);
+            return ParseAuthorization(headers.Authorization.ToString());
         }
         catch (AuthenticationException)
         {
-            return (null, null);
+            return null;
         }
     }
 
@@ -118,7 +134,8 @@ internal sealed class SigV4Verifier(Estate estate)
             throw new AuthenticationException(AuthFailure.MissingAuthentication, "Missing Authentication Token");
         }
 
-        var auth = ParseAuthorization(header);
+        // Read again only when it could not be read before: then this throws, saying why.
+        var auth = request.Authorization ?? ParseAuthorization(header);
         var caller = ResolveCaller(auth, request.Headers, now);
 
         if (!auth.SignedHeaders.Contains("host"))
@@ -216,13 +233,6 @@ internal sealed class SigV4Verifier(Estate estate)
         return builder.ToString();
     }
 
-    private sealed record ParsedAuthorization(
-        string AccessKeyId,
-        string Date,
-        string Region,
-        string Service,
-        IReadOnlyList<string> SignedHeaders,
-        string Signature);
 
     private sealed record ResolvedCaller(CallerIdentity Identity, string Secret);
 
@@ -230,18 +240,6 @@ internal sealed class SigV4Verifier(Estate estate)
     /// <c>AWS4-HMAC-SHA256 Credential=AKID/20240115/us-east-1/ecs/aws4_request, SignedHeaders=host;x-amz-date, Signature=hex</c>
     /// </summary>
     private static ParsedAuthorization ParseAuthorization(string header)
-    {
-        // A request's header is read three times (routing, the stats' region, verification), as the same string:
-        // it is parsed once. Entries go with the string.
-        if (ParsedHeaders.TryGetValue(header, out var parsed)) return parsed;
-        parsed = ParseAuthorizationOnce(header);
-        ParsedHeaders.AddOrUpdate(header, parsed);
-        return parsed;
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, ParsedAuthorization> ParsedHeaders = new();
-
-    private static ParsedAuthorization ParseAuthorizationOnce(string header)
     {
         if (!header.StartsWith(Algorithm + " ", StringComparison.Ordinal))
         {
