@@ -17,9 +17,12 @@ namespace AwsContainerInventory.Wire
             _targetPrefix = targetPrefix;
         }
 
+        protected Task<T> SendAsync<T>(string operation, byte[] body, Func<JsonElement, T> read, CancellationToken cancellationToken) =>
+            PostAsync(operation, JsonWire.ContentType, _targetPrefix + operation, body, bytes => JsonWire.Read(bytes, read), cancellationToken);
+
         /// <param name="answerCode">An error code that is an answer, not a failure: <paramref name="answerValue"/> is returned for it.</param>
         protected Task<T> SendAsync<T>(string operation, byte[] body, Func<JsonElement, T> read, CancellationToken cancellationToken,
-            string? answerCode = null, T answerValue = default!) =>
+            string answerCode, T answerValue) =>
             PostAsync(operation, JsonWire.ContentType, _targetPrefix + operation, body, bytes => JsonWire.Read(bytes, read), cancellationToken, answerCode, answerValue);
 
         /// <summary>

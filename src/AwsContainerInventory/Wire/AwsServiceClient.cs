@@ -30,9 +30,12 @@ namespace AwsContainerInventory.Wire
         }
 
         /// <summary>Signs and sends one POST; <paramref name="parse"/> reads a 2xx body, <see cref="ReadError"/> any other answer.</summary>
-        /// <param name="answerCode">An error code that is an answer: <paramref name="answerValue"/> is returned for it (see <see cref="AwsTransport.SendAsync{T}"/>).</param>
+        protected Task<T> PostAsync<T>(string operation, string contentType, string? target, byte[] body, Func<ArraySegment<byte>, T> parse, CancellationToken cancellationToken) =>
+            PostAsync(operation, contentType, target, body, parse, cancellationToken, answerCode: null, answerValue: default!);
+
+        /// <param name="answerCode">An error code that is an answer: <paramref name="answerValue"/> is returned for it (see <see cref="AwsTransport"/>).</param>
         protected Task<T> PostAsync<T>(string operation, string contentType, string? target, byte[] body, Func<ArraySegment<byte>, T> parse, CancellationToken cancellationToken,
-            string? answerCode = null, T answerValue = default!)
+            string? answerCode, T answerValue)
         {
             var request = new AwsRequest(_service, operation, _region, _endpoint, contentType, target, body, _credentials);
             _observer?.OnCall(request);

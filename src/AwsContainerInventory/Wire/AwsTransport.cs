@@ -59,8 +59,13 @@ namespace AwsContainerInventory.Wire
         /// policy): it returns <paramref name="answerValue"/> without an exception being thrown through every await of
         /// the call, which for most repositories of an estate would be the costliest part of the call.
         /// </summary>
+        public Task<T> SendAsync<T>(AwsRequest request, Func<ArraySegment<byte>, T> parse, Func<AwsRequest, AwsResponse, AwsServiceException> readError,
+            ICallObserver? observer, CancellationToken cancellationToken) =>
+            SendAsync(request, parse, readError, observer, cancellationToken, answerCode: null, answerValue: default!);
+
+        /// <summary><see cref="SendAsync{T}(AwsRequest, Func{ArraySegment{byte}, T}, Func{AwsRequest, AwsResponse, AwsServiceException}, ICallObserver?, CancellationToken)"/>, with an error code that is an answer.</summary>
         public async Task<T> SendAsync<T>(AwsRequest request, Func<ArraySegment<byte>, T> parse, Func<AwsRequest, AwsResponse, AwsServiceException> readError,
-            ICallObserver? observer, CancellationToken cancellationToken, string? answerCode = null, T answerValue = default!)
+            ICallObserver? observer, CancellationToken cancellationToken, string? answerCode, T answerValue)
         {
             var retries = new RetryLoop(Retry, request, Time);
             while (true)
