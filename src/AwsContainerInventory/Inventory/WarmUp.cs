@@ -59,21 +59,18 @@ namespace AwsContainerInventory.Inventory
         internal static async Task<IReadOnlyList<object>> RunAsync()
         {
             var made = new List<object>();
-            using var handler = new SocketsHttpHandler
-            {
-                UseCookies = false,
-                AllowAutoRedirect = false,
-                ActivityHeadersPropagator = null,
-                ConnectCallback = (_, _) => new ValueTask<Stream>(new InMemoryExchange()),
-            };
+            Action<object> keep = record => { lock (made) made.Add(record); };
+            // The session pool's own handler (the same settings, the same code), connected to memory instead of sockets.
+            using var handler = (SocketsHttpHandler)ConnectionPool.CreateHandler(ConnectionPool.PooledConnectionLifetime, ConnectionPool.PooledConnectionIdleTimeout);
+            handler.ConnectCallback = (_, _) => new ValueTask<Stream>(new InMemoryExchange());
             using var client = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(10) };
             var credentials = new StaticCredentialProvider(new AwsCredentials("AKIDWARMUPEXAMPLE000", "warm-up-secret-not-a-key"), "warm-up");
             var session = new InventorySession(credentials, null, new[] { Region }, Array.Empty<string>(), sessionDuration: 3600, pageSize: 100,
                 parallelRequests: 2, maxRetries: 0, endpointUrl: new Uri("http://warm-up.invalid/"), isDefault: false, httpClient: client);
 
-            await ReadAsync(session, "warm-up: ECR", record => { lock (made) made.Add(record); },
+            await ReadAsync(session, "warm-up: ECR", keep,
                 context => new RepositoryReader(context).ReadAsync(new NameFilter(null))).ConfigureAwait(false);
-            await ReadAsync(session, "warm-up: ECS", record => { lock (made) made.Add(record); },
+            await ReadAsync(session, "warm-up: ECS", keep,
                 context => new TaskReader(context).ReadAsync(ClusterSelection.Every(), includeStopped: false, lookUpPublicIps: false)).ConfigureAwait(false);
             return made;
         }

@@ -45,9 +45,11 @@ namespace AwsContainerInventory.Wire
         public ResolvedEndpoint Organizations(string region) => Resolve(AwsService.Organizations, region);
 
         /// <summary>The endpoint of <paramref name="service"/> in <paramref name="region"/>; throws <see cref="EndpointResolutionException"/> saying why there is none.</summary>
-        public ResolvedEndpoint Resolve(AwsService service, string region) =>
-            _resolved.TryGetValue(service.ServiceId + " " + region, out ResolvedEndpoint? known) ? known
-                : _resolved.GetOrAdd(service.ServiceId + " " + region, _ => Evaluate(service, region));
+        public ResolvedEndpoint Resolve(AwsService service, string region)
+        {
+            string key = service.ServiceId + " " + region;
+            return _resolved.TryGetValue(key, out ResolvedEndpoint? known) ? known : _resolved.GetOrAdd(key, _ => Evaluate(service, region));
+        }
 
         private ResolvedEndpoint Evaluate(AwsService service, string region)
         {
