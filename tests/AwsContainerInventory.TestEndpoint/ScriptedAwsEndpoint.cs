@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -74,6 +75,11 @@ public sealed class ScriptedAwsEndpoint : IAsyncDisposable
             kestrel.Limits.MinRequestBodyDataRate = null;
         });
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        // The endpoint stands for AWS at a given latency, so its own cost per call should be as small as it can be: a
+        // request is handled on the thread that read it (no hand-over to the thread pool and back), and run as a
+        // program it also gets its socket completions inline (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS, set by
+        // tools/ScriptedEndpoint.psm1). Its handlers never block: every wait is awaited.
+        builder.Services.Configure<SocketTransportOptions>(o => o.UnsafePreferInlineScheduling = true);
 
         var endpoint = new ScriptedAwsEndpoint(builder.Build());
         await endpoint._app.StartAsync(cancellationToken);
