@@ -52,7 +52,7 @@ namespace AwsContainerInventory.Cmdlets
             {
                 await inventoried.WhenAllDoneAsync(context.CancellationToken).ConfigureAwait(false);
                 await new ExposureReader(context, _analysis).ReadReachableImageScansAsync().ConfigureAwait(false);
-            });
+            }, waitsForOtherPairs: true);
             Run.Start(async token => inventoried.ExpectPairs((await Plan.AllScopesAsync().ConfigureAwait(false)).Count));
             Run.DrainAvailable(this);
         }

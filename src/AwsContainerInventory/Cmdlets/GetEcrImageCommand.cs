@@ -87,7 +87,7 @@ namespace AwsContainerInventory.Cmdlets
                 {
                     if (inUse != null) await inUse.AllRead.WhenAllDoneAsync(context.CancellationToken).ConfigureAwait(false);
                     await new ImageReader(context).ReadAsync(query).ConfigureAwait(false);
-                }, include: selection.AppliesTo);
+                }, include: selection.AppliesTo, waitsForOtherPairs: inUse != null);
             }
             Run.DrainAvailable(this);
         }

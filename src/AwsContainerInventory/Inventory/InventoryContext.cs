@@ -18,16 +18,18 @@ namespace AwsContainerInventory.Inventory
         private readonly Lazy<IEc2Client> _ec2;
         private readonly Lazy<IElbv2Client> _elbv2;
 
-        public InventoryContext(InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken)
+        /// <param name="calls">Told about the pair's calls (the pair's start permit, which forwards to the run); the scope's observer when null.</param>
+        public InventoryContext(InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken, ICallObserver? calls = null)
         {
             Scope = scope;
             Run = run;
             Session = session;
             CancellationToken = cancellationToken;
-            _ecr = new Lazy<IEcrClient>(scope.CreateEcrClient);
-            _ecs = new Lazy<IEcsClient>(scope.CreateEcsClient);
-            _ec2 = new Lazy<IEc2Client>(scope.CreateEc2Client);
-            _elbv2 = new Lazy<IElbv2Client>(scope.CreateElbv2Client);
+            ICallObserver observer = calls ?? scope.Observer;
+            _ecr = new Lazy<IEcrClient>(() => scope.CreateEcrClient(observer));
+            _ecs = new Lazy<IEcsClient>(() => scope.CreateEcsClient(observer));
+            _ec2 = new Lazy<IEc2Client>(() => scope.CreateEc2Client(observer));
+            _elbv2 = new Lazy<IElbv2Client>(() => scope.CreateElbv2Client(observer));
         }
 
         public InventoryScope Scope { get; }

@@ -131,6 +131,12 @@ namespace AwsContainerInventory.Inventory
             if (DebugShown) _items.Writer.TryWrite(new Item(ItemKind.Debug, _calls.Describe(request)));
         }
 
+        bool ICallObserver.WantsAnswers => false;
+
+        void ICallObserver.OnAnswered(AwsRequest request)
+        {
+        }
+
         void ICallObserver.OnRetry(AwsRequest request, int attempt, TimeSpan delay, string reason) =>
             WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} {2} in {3} after {4}; waiting {5:0.00} s.",
                 attempt, request.Service.ToUpperInvariant(), request.Operation, request.Region, reason, delay.TotalSeconds));

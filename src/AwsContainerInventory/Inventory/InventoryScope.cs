@@ -36,12 +36,15 @@ namespace AwsContainerInventory.Inventory
         /// <summary>The error target for a failure of the whole pair: the role ARN, or the region.</summary>
         public object Target => (object?)RoleArn ?? Region;
 
-        public IEcrClient CreateEcrClient() => new EcrClient(_session.Transport, _session.Endpoints.Ecr(Region), Region, Credentials, _observer);
+        /// <summary>Where the pair's calls are told by default: the run.</summary>
+        public ICallObserver Observer => _observer;
 
-        public IEc2Client CreateEc2Client() => new Ec2Client(_session.Transport, _session.Endpoints.Ec2(Region), Region, Credentials, _observer);
+        public IEcrClient CreateEcrClient(ICallObserver observer) => new EcrClient(_session.Transport, _session.Endpoints.Ecr(Region), Region, Credentials, observer);
 
-        public IElbv2Client CreateElbv2Client() => new Elbv2Client(_session.Transport, _session.Endpoints.ElasticLoadBalancingV2(Region), Region, Credentials, _observer);
+        public IEc2Client CreateEc2Client(ICallObserver observer) => new Ec2Client(_session.Transport, _session.Endpoints.Ec2(Region), Region, Credentials, observer);
 
-        public IEcsClient CreateEcsClient() => new EcsClient(_session.Transport, _session.Endpoints.Ecs(Region), Region, Credentials, _observer);
+        public IElbv2Client CreateElbv2Client(ICallObserver observer) => new Elbv2Client(_session.Transport, _session.Endpoints.ElasticLoadBalancingV2(Region), Region, Credentials, observer);
+
+        public IEcsClient CreateEcsClient(ICallObserver observer) => new EcsClient(_session.Transport, _session.Endpoints.Ecs(Region), Region, Credentials, observer);
     }
 }

@@ -32,6 +32,7 @@ namespace AwsContainerInventory.Inventory
         private readonly List<ScopeGroup> _groups = new List<ScopeGroup>();
         private readonly List<Consumer> _consumers = new List<Consumer>();
         private readonly Lazy<IStsClient> _sts;
+        private readonly PairStarts _pairStarts;
         private bool _discoveryStarted;
         private bool _incomplete;
 
@@ -44,6 +45,8 @@ namespace AwsContainerInventory.Inventory
             _homeRegion = _allRegions ? session.HomeRegion : regions[0];
             // One AWS SDK STS client for every role this run assumes: building one per role costs about a millisecond each.
             _sts = new Lazy<IStsClient>(() => session.CreateBaseStsClient(_homeRegion, run));
+            // Enough admitted pairs to keep every slot busy with first calls while the others are under way.
+            _pairStarts = new PairStarts(Math.Max(16, 4 * session.ParallelRequests));
         }
 
         /// <summary>
@@ -51,12 +54,15 @@ namespace AwsContainerInventory.Inventory
         /// Failures of a pair are reported as errors naming it; the other pairs are not affected. <paramref name="unread"/>
         /// is told the region (<see cref="EnabledRegions.All"/> for every region) and account (null when unknown) of each
         /// pair that could not be read: its role, credentials or regions failed, its work ended in an error, or the
-        /// organization could not be listed completely (then: every region of every account).
+        /// organization could not be listed completely (then: every region of every account). Pairs start a few at a
+        /// time (<see cref="PairStarts"/>), except with <paramref name="waitsForOtherPairs"/>: work that waits for every
+        /// pair of another ForEachScope (a <see cref="PairBarrier"/>) starts at once, since waiting with a permit held
+        /// could keep out the very pairs it waits for.
         /// </summary>
         public void ForEachScope(string what, Func<InventoryContext, Task> work, Func<InventoryScope, bool>? include = null,
-            Action<string, string?>? unread = null)
+            Action<string, string?>? unread = null, bool waitsForOtherPairs = false)
         {
-            var consumer = new Consumer(what, work, include, unread);
+            var consumer = new Consumer(what, work, include, unread, waitsForOtherPairs);
             List<ScopeGroup> known;
             bool startDiscovery, incomplete;
             lock (_gate)
@@ -148,9 +154,10 @@ namespace AwsContainerInventory.Inventory
                     _run.AddScopes(1);
                     _run.Start(async scopeToken =>
                     {
+                        PairStart? admitted = consumer.WaitsForOtherPairs ? null : await _pairStarts.EnterAsync(_run, scopeToken).ConfigureAwait(false);
                         try
                         {
-                            await consumer.Work(new InventoryContext(scope, _run, _session, scopeToken)).ConfigureAwait(false);
+                            await consumer.Work(new InventoryContext(scope, _run, _session, scopeToken, admitted)).ConfigureAwait(false);
                         }
                         catch (Exception error) when (InventoryErrors.IsScopeFailure(error) && !scopeToken.IsCancellationRequested)
                         {
@@ -159,6 +166,7 @@ namespace AwsContainerInventory.Inventory
                         }
                         finally
                         {
+                            admitted?.Dispose();
                             _run.ScopeDone();
                         }
                     });
@@ -273,13 +281,17 @@ namespace AwsContainerInventory.Inventory
         /// <summary>One ForEachScope call: its work, applied to every pair as it becomes known.</summary>
         private sealed class Consumer
         {
-            public Consumer(string what, Func<InventoryContext, Task> work, Func<InventoryScope, bool>? include, Action<string, string?>? unread)
+            public Consumer(string what, Func<InventoryContext, Task> work, Func<InventoryScope, bool>? include, Action<string, string?>? unread,
+                bool waitsForOtherPairs)
             {
                 What = what;
                 Work = work;
                 Include = include;
                 Unread = unread;
+                WaitsForOtherPairs = waitsForOtherPairs;
             }
+
+            public bool WaitsForOtherPairs { get; }
 
             public string What { get; }
             public Func<InventoryContext, Task> Work { get; }

@@ -39,7 +39,20 @@ namespace AwsContainerInventory.Wire
         {
             var request = new AwsRequest(_service, operation, _region, _endpoint, contentType, target, body, _credentials);
             _observer?.OnCall(request);
-            return _transport.SendAsync(request, parse, ReadError, _observer, cancellationToken, answerCode, answerValue);
+            Task<T> answer = _transport.SendAsync(request, parse, ReadError, _observer, cancellationToken, answerCode, answerValue);
+            return _observer != null && _observer.WantsAnswers ? ToldWhenAnsweredAsync(answer, request, _observer) : answer;
+        }
+
+        private static async Task<T> ToldWhenAnsweredAsync<T>(Task<T> answer, AwsRequest request, ICallObserver observer)
+        {
+            try
+            {
+                return await answer.ConfigureAwait(false);
+            }
+            finally
+            {
+                observer.OnAnswered(request);
+            }
         }
 
         /// <summary>The protocol's reading of an answer that is not 2xx: the AWS error code, message and request id.</summary>

@@ -9,5 +9,11 @@ namespace AwsContainerInventory.Wire
         void OnCall(AwsRequest request);
 
         void OnRetry(AwsRequest request, int attempt, TimeSpan delay, string reason);
+
+        /// <summary>Whether <see cref="OnAnswered"/> is wanted for the next call: asked as each call is made.</summary>
+        bool WantsAnswers { get; }
+
+        /// <summary>A call has its answer, or has failed for good (only for calls made while <see cref="WantsAnswers"/>).</summary>
+        void OnAnswered(AwsRequest request);
     }
 }

@@ -1,0 +1,158 @@
+using AwsContainerInventory.Inventory;
+using AwsContainerInventory.Session;
+using AwsContainerInventory.Tests.Support;
+using AwsContainerInventory.TestEndpoint;
+using AwsContainerInventory.Wire;
+
+namespace AwsContainerInventory.Tests.Inventory;
+
+/// <summary>
+/// The admission of a run's pairs: a few at a time, each permit back at the answer to the pair's first call (or when
+/// the pair ends, once), and work that waits for every other pair never held out.
+/// </summary>
+[Collection(SessionCollection.Name)]
+public sealed class PairStartsTests : IAsyncLifetime
+{
+    private ScriptedAwsEndpoint _endpoint = null!;
+
+    public async Task InitializeAsync() => _endpoint = await ScriptedAwsEndpoint.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        SessionStore.Clear();
+        await _endpoint.DisposeAsync();
+    }
+
+    private sealed class RecordingObserver : ICallObserver
+    {
+        public List<string> Calls { get; } = new();
+        public List<string> Retries { get; } = new();
+        public int Answers;
+        public bool WantsAnswers { get; set; } = true;
+        public void OnCall(AwsRequest request) => Calls.Add(request.Operation);
+        public void OnRetry(AwsRequest request, int attempt, TimeSpan delay, string reason) => Retries.Add(request.Operation + " " + attempt);
+        public void OnAnswered(AwsRequest request) => Interlocked.Increment(ref Answers);
+    }
+
+    private static AwsRequest Request(string operation) =>
+        new("ecr", operation, "us-east-1", new Uri("https://aws.test/"), "application/x-amz-json-1.1", "AmazonEC2ContainerRegistry_V20150921." + operation,
+            Array.Empty<byte>(), new StaticCredentialProvider(new AwsCredentials("AKIDPAIRS", "pairs-secret"), "test"));
+
+    [Fact]
+    public async Task Admits_up_to_the_limit_and_lets_the_next_pair_in_at_the_first_answer()
+    {
+        var starts = new PairStarts(2);
+        var run = new RecordingObserver();
+        PairStart first = await starts.EnterAsync(run, CancellationToken.None);
+        PairStart second = await starts.EnterAsync(run, CancellationToken.None);
+        Task<PairStart> third = starts.EnterAsync(run, CancellationToken.None);
+        Assert.False(third.IsCompleted);
+
+        first.OnAnswered(Request("DescribeRepositories"));
+        PairStart admitted = await third.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Later answers and the pair's end give nothing back twice: exactly two permits again once all three are done.
+        first.OnAnswered(Request("ListTagsForResource"));
+        first.Dispose();
+        second.Dispose();
+        admitted.Dispose();
+        admitted.Dispose();
+        PairStart[] again = { await starts.EnterAsync(run, CancellationToken.None), await starts.EnterAsync(run, CancellationToken.None) };
+        Assert.False(starts.EnterAsync(run, CancellationToken.None).IsCompleted);
+        Assert.Equal(2, again.Length);
+    }
+
+    [Fact]
+    public async Task A_waiting_pair_stops_with_the_run()
+    {
+        var starts = new PairStarts(1);
+        PairStart held = await starts.EnterAsync(new RecordingObserver(), CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        Task<PairStart> waiting = starts.EnterAsync(new RecordingObserver(), stop.Token);
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        held.Dispose();
+        (await starts.EnterAsync(new RecordingObserver(), CancellationToken.None)).Dispose();
+    }
+
+    [Fact]
+    public async Task Tells_the_run_every_call_and_retry_and_wants_answers_only_until_the_first()
+    {
+        var run = new RecordingObserver();
+        PairStart pair = await new PairStarts(1).EnterAsync(run, CancellationToken.None);
+        AwsRequest request = Request("DescribeRepositories");
+
+        Assert.True(pair.WantsAnswers);
+        pair.OnCall(request);
+        pair.OnRetry(request, 1, TimeSpan.Zero, "ThrottlingException");
+        pair.OnAnswered(request);
+        Assert.False(pair.WantsAnswers);
+        pair.OnCall(request);
+
+        Assert.Equal(new[] { "DescribeRepositories", "DescribeRepositories" }, run.Calls);
+        Assert.Equal(new[] { "DescribeRepositories 1" }, run.Retries);
+        Assert.Equal(0, run.Answers); // answers are the pair's own business
+    }
+
+    [Fact]
+    public async Task A_client_tells_the_answer_of_each_call_made_while_wanted_whether_it_succeeded_or_failed()
+    {
+        int calls = 0;
+        var handler = new FakeAwsHandler()
+            .On("DescribeRepositories", _ => Interlocked.Increment(ref calls) == 1
+                ? FakeResponse.Json(new { repositories = new[] { new { repositoryName = "r" } } })
+                : FakeResponse.Error(400, "AccessDeniedException", "no"));
+        var keys = new StaticCredentialProvider(new AwsCredentials("AKIDPAIRS", "pairs-secret"), "test");
+        handler.Estate.AddCredential("AKIDPAIRS", "pairs-secret", FakeEstate.Account);
+        var transport = new AwsTransport(2, new RetryPolicy(0), new HttpClient(handler));
+        var observer = new RecordingObserver();
+        var client = new EcrClient(transport, new Uri("https://aws.test/"), "us-east-1", keys, observer);
+
+        await client.DescribeRepositoriesAsync(100, null, CancellationToken.None);
+        Assert.Equal(1, observer.Answers);
+        await Assert.ThrowsAsync<AwsServiceException>(() => client.DescribeRepositoriesAsync(100, null, CancellationToken.None));
+        Assert.Equal(2, observer.Answers);
+
+        observer.WantsAnswers = false;
+        await Assert.ThrowsAsync<AwsServiceException>(() => client.DescribeRepositoriesAsync(100, null, CancellationToken.None));
+        Assert.Equal(2, observer.Answers);
+    }
+
+    private static readonly string[] Regions = { "us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2" };
+
+    /// <summary>Six roles in four regions: 24 pairs, more than the 16 a run admits at once with ParallelRequests 1.</summary>
+    private void ConnectToManyPairs()
+    {
+        string[] accounts = Enumerable.Range(1, 6).Select(i => "20000000000" + i).ToArray();
+        foreach (string account in accounts) _endpoint.Estate.AddRole(account, "Inventory");
+        _endpoint.Estate.AddCluster(accounts[5], "ap-southeast-2", "last");
+        CmdletHarness.Connect(null, parallelRequests: 1, regions: Regions, roles: accounts.Select(a => AwsShapes.RoleArn(a, "Inventory")).ToArray(),
+            endpoint: _endpoint.BaseUri, keys: new AwsCredentials(Estate.DefaultAccessKeyId, Estate.DefaultSecretAccessKey));
+    }
+
+    [Fact]
+    public async Task More_pairs_than_are_admitted_at_once_are_all_read()
+    {
+        ConnectToManyPairs();
+
+        var result = await Task.Run(() => CmdletHarness.Invoke("Get-EcsCluster")).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("last", Assert.Single(result.Of<EcsCluster>()).Name);
+        Assert.Equal(24, _endpoint.Stats.CallCount("ListClusters"));
+    }
+
+    [Theory]
+    [InlineData("Get-ContainerExposure")]
+    [InlineData("Get-EcrImage -InUse")]
+    public async Task Work_that_waits_for_every_other_pair_is_not_held_out_by_the_limit(string command)
+    {
+        ConnectToManyPairs();
+
+        // Admitted with the others, the second part's pairs would hold every permit waiting for first parts that could not start.
+        var result = await Task.Run(() => CmdletHarness.Invoke(command)).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(24, _endpoint.Stats.CallCount("ListClusters"));
+    }
+}
