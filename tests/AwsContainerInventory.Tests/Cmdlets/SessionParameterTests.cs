@@ -20,7 +20,7 @@ public sealed class SessionParameterTests
         Assert.Empty(result.Errors);
         Assert.Equal(5, result.Of<EcrRepository>().Count);
         Assert.All(result.Of<EcrRepository>(), r => Assert.Equal("eu-west-1", r.Region));
-        Assert.Equal(0, currentHandler.Calls.Count);
+        Assert.Empty(currentHandler.Calls);
         Assert.Same(current, SessionStore.Current);
     }
 
