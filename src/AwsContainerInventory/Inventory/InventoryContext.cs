@@ -18,14 +18,14 @@ namespace AwsContainerInventory.Inventory
         private readonly Lazy<IEc2Client> _ec2;
         private readonly Lazy<IElbv2Client> _elbv2;
 
-        /// <param name="calls">Told about the pair's calls (the pair's start permit, which forwards to the run); the scope's observer when null.</param>
+        /// <param name="calls">Told about the pair's calls (the pair's start permit, which forwards to the run); the run when null.</param>
         public InventoryContext(InventoryScope scope, InventoryRun run, InventorySession session, CancellationToken cancellationToken, ICallObserver? calls = null)
         {
             Scope = scope;
             Run = run;
             Session = session;
             CancellationToken = cancellationToken;
-            ICallObserver observer = calls ?? scope.Observer;
+            ICallObserver observer = calls ?? run;
             _ecr = new Lazy<IEcrClient>(() => scope.CreateEcrClient(observer));
             _ecs = new Lazy<IEcsClient>(() => scope.CreateEcsClient(observer));
             _ec2 = new Lazy<IEc2Client>(() => scope.CreateEc2Client(observer));

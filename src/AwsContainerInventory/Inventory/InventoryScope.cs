@@ -6,14 +6,11 @@ namespace AwsContainerInventory.Inventory
     internal sealed class InventoryScope
     {
         private readonly InventorySession _session;
-        private readonly ICallObserver _observer;
 
         /// <param name="accountId">The account when known beyond the role ARN (the caller's own account in an organization).</param>
-        public InventoryScope(InventorySession session, string region, string? roleArn, ICredentialProvider credentials, ICallObserver observer,
-            string? accountId = null)
+        public InventoryScope(InventorySession session, string region, string? roleArn, ICredentialProvider credentials, string? accountId = null)
         {
             _session = session;
-            _observer = observer;
             Region = region;
             RoleArn = roleArn;
             Credentials = credentials;
@@ -36,9 +33,7 @@ namespace AwsContainerInventory.Inventory
         /// <summary>The error target for a failure of the whole pair: the role ARN, or the region.</summary>
         public object Target => (object?)RoleArn ?? Region;
 
-        /// <summary>Where the pair's calls are told by default: the run.</summary>
-        public ICallObserver Observer => _observer;
-
+        // Each client tells its calls to the observer its reader passes: the run, or the pair's start permit (InventoryContext).
         public IEcrClient CreateEcrClient(ICallObserver observer) => new EcrClient(_session.Transport, _session.Endpoints.Ecr(Region), Region, Credentials, observer);
 
         public IEc2Client CreateEc2Client(ICallObserver observer) => new Ec2Client(_session.Transport, _session.Endpoints.Ec2(Region), Region, Credentials, observer);

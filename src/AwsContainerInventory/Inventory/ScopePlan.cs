@@ -193,7 +193,7 @@ namespace AwsContainerInventory.Inventory
                     return Array.Empty<InventoryScope>();
                 }
             }
-            return regions.Select(region => new InventoryScope(_session, region, target.RoleArn, credentials, _run, target.AccountId)).ToList();
+            return regions.Select(region => new InventoryScope(_session, region, target.RoleArn, credentials, target.AccountId)).ToList();
         }
 
         /// <summary>The account's enabled regions in the home region's partition (AWS lists no other; moto lists aws-cn and aws-us-gov too).</summary>
@@ -291,12 +291,11 @@ namespace AwsContainerInventory.Inventory
                 WaitsForOtherPairs = waitsForOtherPairs;
             }
 
-            public bool WaitsForOtherPairs { get; }
-
             public string What { get; }
             public Func<InventoryContext, Task> Work { get; }
             public Func<InventoryScope, bool>? Include { get; }
             public Action<string, string?>? Unread { get; }
+            public bool WaitsForOtherPairs { get; }
         }
     }
 }

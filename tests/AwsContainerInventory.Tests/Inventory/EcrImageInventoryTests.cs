@@ -228,7 +228,7 @@ public class EcrImageInventoryTests
         var handler = new FakeAwsHandler().WithRepositories(2).WithImages(name => name == "repo-0000" ? 145 : 3);
         InventorySession session = CmdletHarness.Connect(handler);
         using var run = new InventoryRun("test");
-        var scope = new InventoryScope(session, "us-east-1", null, session.BaseCredentials, run);
+        var scope = new InventoryScope(session, "us-east-1", null, session.BaseCredentials);
         var big = Enumerable.Range(0, 150).Select(i => FakeEcrImages.Digest("repo-0000", i)).ToList();   // 145 exist
         var wanted = new Dictionary<string, IReadOnlyCollection<string>>
         {

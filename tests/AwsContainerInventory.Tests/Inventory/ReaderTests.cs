@@ -13,7 +13,7 @@ public class ReaderTests
         InventorySession session = CmdletHarness.Connect(handler, pageSize: pageSize);
         var records = new ConcurrentQueue<object>();
         var run = new InventoryRun("test", records.Enqueue);
-        var scope = new InventoryScope(session, "us-east-1", null, session.BaseCredentials, run);
+        var scope = new InventoryScope(session, "us-east-1", null, session.BaseCredentials);
         return (new InventoryContext(scope, run, session, CancellationToken.None), run, records);
     }
 
