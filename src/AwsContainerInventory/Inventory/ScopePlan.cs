@@ -13,8 +13,9 @@ namespace AwsContainerInventory.Inventory
     /// <see cref="AccountSelection"/> (the -RoleArn roles at once, an organization's accounts as they are listed); each
     /// role is assumed once (in the home region's STS endpoint) and its regions start as soon as it is ready, so no
     /// account waits for another's inventory. With -Region All each account's regions are its enabled ones
-    /// (<see cref="EnabledRegions"/>). A role, account or region that cannot be read is one error naming it, and every
-    /// other pair goes on.
+    /// (<see cref="EnabledRegions"/>); the home region's pair starts beside the DescribeRegions call when the home region is
+    /// one every account has, so an account's first records do not wait for its region list. A role, account or region
+    /// that cannot be read is one error naming it, and every other pair goes on.
     /// </summary>
     internal sealed class ScopePlan
     {
@@ -86,7 +87,7 @@ namespace AwsContainerInventory.Inventory
                 await AccountSelection.ForEachAsync(_session, _homeRegion, () => _sts.Value, _run, target =>
                 {
                     Interlocked.Increment(ref accounts);
-                    Add(new ScopeGroup(target, ScopesAsync(target, token)));
+                    Add(NewGroup(target, token));
                 }, token).ConfigureAwait(false);
                 if (accounts == 0)
                 {
@@ -123,8 +124,14 @@ namespace AwsContainerInventory.Inventory
             await _discovered.Task.ConfigureAwait(false);
             List<ScopeGroup> groups;
             lock (_gate) groups = _groups.ToList();
-            IReadOnlyList<InventoryScope>[] scopes = await Task.WhenAll(groups.Select(g => g.Scopes)).ConfigureAwait(false);
-            return scopes.SelectMany(g => g).ToList();
+            var all = new List<InventoryScope>();
+            foreach (ScopeGroup group in groups)
+            {
+                InventoryScope? home = await group.Home.ConfigureAwait(false);
+                if (home != null) all.Add(home);
+                all.AddRange(await group.Others.ConfigureAwait(false) ?? Array.Empty<InventoryScope>());
+            }
+            return all;
         }
 
         private void Add(ScopeGroup group)
@@ -142,44 +149,76 @@ namespace AwsContainerInventory.Inventory
         {
             _run.Start(async token =>
             {
-                IReadOnlyList<InventoryScope> scopes = await group.Scopes.ConfigureAwait(false);
-                // There is always a region, so no scopes means the role, the credentials or the regions failed (already reported).
-                if (scopes.Count == 0 && consumer.Unread != null)
+                InventoryScope? home = await group.Home.ConfigureAwait(false);
+                if (home != null) StartPair(home, consumer);
+                IReadOnlyList<InventoryScope>? others = await group.Others.ConfigureAwait(false);
+                // Null: the role, the credentials or the regions failed (already reported), so the account's pairs are not known.
+                if (others == null && consumer.Unread != null)
                 {
                     foreach (string region in _allRegions ? new[] { EnabledRegions.All } : _regions) consumer.Unread(region, group.Target.AccountId);
                 }
-                foreach (InventoryScope scope in scopes)
+                foreach (InventoryScope scope in others ?? Array.Empty<InventoryScope>()) StartPair(scope, consumer);
+            });
+        }
+
+        private void StartPair(InventoryScope scope, Consumer consumer)
+        {
+            if (consumer.Include != null && !consumer.Include(scope)) return;
+            _run.AddScopes(1);
+            _run.Start(async scopeToken =>
+            {
+                PairStart? admitted = consumer.WaitsForOtherPairs ? null : await _pairStarts.EnterAsync(_run, scopeToken).ConfigureAwait(false);
+                try
                 {
-                    if (consumer.Include != null && !consumer.Include(scope)) continue;
-                    _run.AddScopes(1);
-                    _run.Start(async scopeToken =>
-                    {
-                        PairStart? admitted = consumer.WaitsForOtherPairs ? null : await _pairStarts.EnterAsync(_run, scopeToken).ConfigureAwait(false);
-                        try
-                        {
-                            await consumer.Work(new InventoryContext(scope, _run, _session, scopeToken, admitted)).ConfigureAwait(false);
-                        }
-                        catch (Exception error) when (InventoryErrors.IsScopeFailure(error) && !scopeToken.IsCancellationRequested)
-                        {
-                            _run.WriteError(await ScopeFailureAsync(error, scope, consumer.What, scopeToken).ConfigureAwait(false));
-                            consumer.Unread?.Invoke(scope.Region, scope.AccountId);
-                        }
-                        finally
-                        {
-                            admitted?.Dispose();
-                            _run.ScopeDone();
-                        }
-                    });
+                    await consumer.Work(new InventoryContext(scope, _run, _session, scopeToken, admitted)).ConfigureAwait(false);
+                }
+                catch (Exception error) when (InventoryErrors.IsScopeFailure(error) && !scopeToken.IsCancellationRequested)
+                {
+                    _run.WriteError(await ScopeFailureAsync(error, scope, consumer.What, scopeToken).ConfigureAwait(false));
+                    consumer.Unread?.Invoke(scope.Region, scope.AccountId);
+                }
+                finally
+                {
+                    admitted?.Dispose();
+                    _run.ScopeDone();
                 }
             });
         }
 
-        /// <summary>The pairs of one account, once its credentials (and, with -Region All, its regions) are known.</summary>
-        private async Task<IReadOnlyList<InventoryScope>> ScopesAsync(AccountTarget target, CancellationToken token)
+        private ScopeGroup NewGroup(AccountTarget target, CancellationToken token)
         {
-            ICredentialProvider? credentials = target.RoleArn == null ? await BaseCredentialsAsync(token).ConfigureAwait(false)
-                : await RoleCredentialsAsync(target.RoleArn, token).ConfigureAwait(false);
-            if (credentials == null) return Array.Empty<InventoryScope>();
+            Task<ICredentialProvider?> credentials = CredentialsAsync(target, token);
+            Task<InventoryScope?> home = HomeAheadAsync(target, credentials);
+            return new ScopeGroup(target, home, OtherScopesAsync(target, credentials, home, token));
+        }
+
+        private async Task<ICredentialProvider?> CredentialsAsync(AccountTarget target, CancellationToken token) =>
+            target.RoleArn == null ? await BaseCredentialsAsync(token).ConfigureAwait(false) : await RoleCredentialsAsync(target.RoleArn, token).ConfigureAwait(false);
+
+        /// <summary>
+        /// With -Region All, the home region's pair, as soon as the credentials are ready: a region every account has
+        /// enabled (<see cref="EnabledRegions.IsEnabledByDefault"/>) need not wait for DescribeRegions to say so. Null when
+        /// it waits with the others: the home region is opt-in, the session knows the account's regions already, or the
+        /// credentials failed.
+        /// </summary>
+        private async Task<InventoryScope?> HomeAheadAsync(AccountTarget target, Task<ICredentialProvider?> credentialsTask)
+        {
+            if (!_allRegions || !EnabledRegions.IsEnabledByDefault(_homeRegion)) return null;
+            ICredentialProvider? credentials = await credentialsTask.ConfigureAwait(false);
+            if (credentials == null || _session.EnabledRegions.IsKnown(AccountKey(target, credentials))) return null;
+            return new InventoryScope(_session, _homeRegion, target.RoleArn, credentials, target.AccountId);
+        }
+
+        /// <summary>
+        /// The account's pairs, but for the one started ahead (<paramref name="homeTask"/>), once its credentials (and,
+        /// with -Region All, its regions) are known; null when they could not be had.
+        /// </summary>
+        private async Task<IReadOnlyList<InventoryScope>?> OtherScopesAsync(AccountTarget target, Task<ICredentialProvider?> credentialsTask,
+            Task<InventoryScope?> homeTask, CancellationToken token)
+        {
+            ICredentialProvider? credentials = await credentialsTask.ConfigureAwait(false);
+            if (credentials == null) return null;
+            InventoryScope? home = await homeTask.ConfigureAwait(false);
             IReadOnlyList<string> regions = _regions;
             if (_allRegions)
             {
@@ -190,16 +229,19 @@ namespace AwsContainerInventory.Inventory
                 catch (Exception error) when (InventoryErrors.IsScopeFailure(error) && !token.IsCancellationRequested)
                 {
                     _run.WriteError(InventoryErrors.RegionsUnavailable(error, target.RoleArn, target.AccountId, _homeRegion));
-                    return Array.Empty<InventoryScope>();
+                    return null;
                 }
             }
-            return regions.Select(region => new InventoryScope(_session, region, target.RoleArn, credentials, target.AccountId)).ToList();
+            return regions.Where(region => home == null || region != home.Region)
+                .Select(region => new InventoryScope(_session, region, target.RoleArn, credentials, target.AccountId)).ToList();
         }
+
+        private static string AccountKey(AccountTarget target, ICredentialProvider credentials) => target.AccountId ?? "credentials " + credentials.Description;
 
         /// <summary>The account's enabled regions in the home region's partition (AWS lists no other; moto lists aws-cn and aws-us-gov too).</summary>
         private async Task<IReadOnlyList<string>> RegionsOfAsync(AccountTarget target, ICredentialProvider credentials, CancellationToken token)
         {
-            IReadOnlyList<string> enabled = await _session.EnabledRegions.ForAccountAsync(target.AccountId ?? "credentials " + credentials.Description,
+            IReadOnlyList<string> enabled = await _session.EnabledRegions.ForAccountAsync(AccountKey(target, credentials),
                 () => new Ec2Client(_session.Transport, _session.Endpoints.Ec2(_homeRegion), _homeRegion, credentials, _run), token).ConfigureAwait(false);
             string partition = _session.Endpoints.Partitions.Resolve(_homeRegion).Id;
             return enabled.Where(region => _session.Endpoints.Partitions.Resolve(region).Id == partition).ToList();
@@ -265,17 +307,19 @@ namespace AwsContainerInventory.Inventory
             return null;
         }
 
-        /// <summary>The pairs of one account (whose regions may still be asked for).</summary>
+        /// <summary>The pairs of one account: the home region's, when it starts ahead of the others, and the others (whose regions may still be asked for).</summary>
         private sealed class ScopeGroup
         {
-            public ScopeGroup(AccountTarget target, Task<IReadOnlyList<InventoryScope>> scopes)
+            public ScopeGroup(AccountTarget target, Task<InventoryScope?> home, Task<IReadOnlyList<InventoryScope>?> others)
             {
                 Target = target;
-                Scopes = scopes;
+                Home = home;
+                Others = others;
             }
 
             public AccountTarget Target { get; }
-            public Task<IReadOnlyList<InventoryScope>> Scopes { get; }
+            public Task<InventoryScope?> Home { get; }
+            public Task<IReadOnlyList<InventoryScope>?> Others { get; }
         }
 
         /// <summary>One ForEachScope call: its work, applied to every pair as it becomes known.</summary>

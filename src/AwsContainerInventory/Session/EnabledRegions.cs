@@ -24,6 +24,23 @@ namespace AwsContainerInventory.Session
         /// <summary>True when <paramref name="regions"/> is the "every enabled region" list.</summary>
         public static bool IsAll(IReadOnlyList<string> regions) => regions.Count == 1 && regions[0] == All;
 
+        // The regions AWS launched before 20 March 2019: enabled in every account, and they cannot be disabled (AWS Account
+        // Management, "Specify which AWS Regions your account can use"). Every region launched since is opt-in, so the set is closed.
+        private static readonly HashSet<string> EnabledByDefault = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1",
+            "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-north-1",
+            "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2",
+            "cn-north-1", "cn-northwest-1", "us-gov-west-1", "us-gov-east-1",
+        };
+
+        /// <summary>True when <paramref name="region"/> is enabled in every account of its partition, whatever DescribeRegions would say.</summary>
+        public static bool IsEnabledByDefault(string region) => EnabledByDefault.Contains(region);
+
+        /// <summary>True when the session already knows the enabled regions of the account <paramref name="accountKey"/> names.</summary>
+        public bool IsKnown(string accountKey) =>
+            _byAccount.TryGetValue(accountKey, out var entry) && entry.IsValueCreated && entry.Value.Status == TaskStatus.RanToCompletion;
+
         /// <summary>The accounts whose regions the session knows.</summary>
         public int KnownAccounts => _byAccount.Count(p => p.Value.IsValueCreated && p.Value.Value.Status == TaskStatus.RanToCompletion);
 

@@ -51,14 +51,15 @@ public sealed class OrganizationEndpointTests : IAsyncLifetime
     }
 
     private InventorySession Connect(string[]? regions = null, string[]? roles = null, string? organizationRole = "Inventory", string[]? units = null,
-        string[]? excluded = null, string? shard = null, int pageSize = 100, int parallelRequests = 8)
+        string[]? excluded = null, string? shard = null, int pageSize = 100, int parallelRequests = 8, string? homeRegion = null)
     {
         CmdletHarness.Connect(null, pageSize, parallelRequests, regions ?? new[] { Region }, roles, 2, _endpoint.BaseUri,
             new AwsCredentials(Estate.DefaultAccessKeyId, Estate.DefaultSecretAccessKey));
         InventorySession template = SessionStore.Current!;
         var session = new InventorySession(template.BaseCredentials, null, template.Regions, template.RoleArns, 3600, pageSize, parallelRequests, 2,
             _endpoint.BaseUri, isDefault: false,
-            accounts: new AccountSettings(organizationRole, units ?? Array.Empty<string>(), excluded ?? Array.Empty<string>(), shard == null ? null : Shard.Parse(shard)));
+            accounts: new AccountSettings(organizationRole, units ?? Array.Empty<string>(), excluded ?? Array.Empty<string>(), shard == null ? null : Shard.Parse(shard)),
+            homeRegion: homeRegion);
         session.Transport.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
         session.Transport.Retry.MaxDelay = TimeSpan.FromMilliseconds(20);
         SessionStore.Set(session);
@@ -208,17 +209,79 @@ public sealed class OrganizationEndpointTests : IAsyncLifetime
     [Fact]
     public void An_account_whose_regions_cannot_be_read_is_one_error_and_the_others_go_on()
     {
-        Organization(2);
+        Organization(2, new[] { "us-east-1", "eu-west-1" });
         _endpoint.Estate.DenyOperation(Member(1), "ec2:DescribeRegions");
         Connect(regions: new[] { EnabledRegions.All });
 
         var result = CmdletHarness.Invoke("Get-EcrRepository");
+        var named = CmdletHarness.Invoke("Get-EcrRepository -Name literal-nowhere");
 
         ErrorRecord error = Assert.Single(result.Errors);
         Assert.StartsWith("AwsEnabledRegionsUnavailable,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
         Assert.Equal(Role(Member(1)), error.TargetObject);
-        Assert.Equal(new[] { Estate.DefaultAccountId, Member(2) }, result.Of<EcrRepository>().Select(r => r.AccountId!).Distinct().Order());
+        // The home region (us-east-1, enabled in every account) was read for member 1 as well; its other regions were not.
+        var read = result.Of<EcrRepository>().Select(r => (r.AccountId, r.Region)).Distinct().ToList();
+        Assert.Equal(new[] { (Estate.DefaultAccountId, "eu-west-1"), (Estate.DefaultAccountId, "us-east-1"), (Member(1), "us-east-1"), (Member(2), "eu-west-1"), (Member(2), "us-east-1") },
+            read.Order());
+        // Regions that could not be listed could hold the name: its error is the regions', not a not-found.
+        Assert.All(named.Errors, e => Assert.StartsWith("AwsEnabledRegionsUnavailable,", e.FullyQualifiedErrorId));
+    }
+
+    /// <summary>
+    /// -Region All: an account's home-region pair starts beside its DescribeRegions call (the home region is enabled in
+    /// every account), the others once the list is in, and no pair is read twice.
+    /// </summary>
+    [Fact]
+    public void With_every_region_the_home_region_is_read_without_waiting_for_the_region_list()
+    {
+        Organization(3, new[] { "us-east-1", "eu-west-1" });
+        _endpoint.Faults.Operation = "DescribeRegions";
+        _endpoint.Faults.LatencyMs = 300;
+        Connect(regions: new[] { EnabledRegions.All });
+
+        var first = CmdletHarness.Invoke("Get-EcrRepository");
+
+        Assert.Empty(first.Errors);
+        Assert.Equal(4 * 2 * 2, first.Of<EcrRepository>().Count);
+        foreach (string account in new[] { Estate.DefaultAccountId, Member(1), Member(2), Member(3) })
+        {
+            CallRecord regions = Assert.Single(_endpoint.Stats.Calls("DescribeRegions"), c => c.AccountId == account);
+            DateTimeOffset listed = regions.StartedAt.AddMilliseconds(regions.DurationMs);
+            var reads = _endpoint.Stats.Calls("DescribeRepositories").Where(c => c.AccountId == account).ToList();
+            Assert.Equal(17, reads.Count);   // one a pair: the home region is not read again once the list names it
+            Assert.Equal(17, reads.Select(c => c.Region).Distinct().Count());
+            Assert.True(Assert.Single(reads, c => c.Region == "us-east-1").StartedAt < listed, "account " + account + ": the home region waited for DescribeRegions");
+            Assert.All(reads.Where(c => c.Region != "us-east-1"), c => Assert.True(c.StartedAt >= listed.AddMilliseconds(-5)));
+        }
+
+        var second = CmdletHarness.Invoke("Get-EcrRepository");   // the regions are known now: every pair starts at once
+
+        Assert.Empty(second.Errors);
+        Assert.Equal(16, second.Of<EcrRepository>().Count);
+        Assert.Equal(4, _endpoint.Stats.CallCount("DescribeRegions"));
+        Assert.Equal(2 * 4 * 17, _endpoint.Stats.CallCount("DescribeRepositories"));
+    }
+
+    [Fact]
+    public void An_opt_in_home_region_waits_for_the_region_list_like_every_other()
+    {
+        Organization(1, new[] { "af-south-1" }, optedIn: new[] { "af-south-1" });
+        _endpoint.Faults.Operation = "DescribeRegions";
+        _endpoint.Faults.LatencyMs = 200;
+        Connect(regions: new[] { EnabledRegions.All }, homeRegion: "af-south-1");
+
+        var result = CmdletHarness.Invoke("Get-EcrRepository");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(2 * 2, result.Of<EcrRepository>().Count);
+        foreach (CallRecord regions in _endpoint.Stats.Calls("DescribeRegions"))
+        {
+            Assert.Equal("af-south-1", regions.Region);
+            DateTimeOffset listed = regions.StartedAt.AddMilliseconds(regions.DurationMs);
+            Assert.All(_endpoint.Stats.Calls("DescribeRepositories").Where(c => c.AccountId == regions.AccountId),
+                c => Assert.True(c.StartedAt >= listed.AddMilliseconds(-5), c.Region + " was read before the region list was in"));
+        }
     }
 
     [Fact]
