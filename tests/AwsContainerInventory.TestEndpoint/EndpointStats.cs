@@ -126,7 +126,18 @@ public sealed class EndpointStats
             _faults.Clear();
             _batchLimitViolations = 0;
             _peakInFlight = _inFlight;
+            _cpuAtReset = ProcessCpu();
         }
+    }
+
+    // The endpoint's own processor time since the last reset: on a machine it shares with the client under test, what
+    // it takes from the cores the client runs on (benchmarks print it beside the client's).
+    private TimeSpan _cpuAtReset = ProcessCpu();
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     public JsonObject ToJson()
@@ -148,6 +159,7 @@ public sealed class EndpointStats
                 ["totalCalls"] = _operations.Values.Sum(o => o.Attempts),
                 ["inFlight"] = CurrentConcurrency,
                 ["peakInFlight"] = PeakConcurrency,
+                ["processorSecondsSinceReset"] = Math.Round((ProcessCpu() - _cpuAtReset).TotalSeconds, 2),
                 ["signatureRejections"] = _signatureRejections.Values.Sum(),
                 ["signatureRejectionsByCode"] = JsonSerializer.SerializeToNode(_signatureRejections, JsonOptions),
                 ["batchLimitViolations"] = BatchLimitViolations,
