@@ -221,7 +221,7 @@ public sealed class OrganizationEndpointTests : IAsyncLifetime
         Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
         Assert.Equal(Role(Member(1)), error.TargetObject);
         // The home region (us-east-1, enabled in every account) was read for member 1 as well; its other regions were not.
-        var read = result.Of<EcrRepository>().Select(r => (r.AccountId, r.Region)).Distinct().ToList();
+        var read = result.Of<EcrRepository>().Select(r => (r.AccountId!, r.Region)).Distinct().ToList();
         Assert.Equal(new[] { (Estate.DefaultAccountId, "eu-west-1"), (Estate.DefaultAccountId, "us-east-1"), (Member(1), "us-east-1"), (Member(2), "eu-west-1"), (Member(2), "us-east-1") },
             read.Order());
         // Regions that could not be listed could hold the name: its error is the regions', not a not-found.
