@@ -21,7 +21,9 @@ namespace AwsContainerInventory.Inventory
     {
         private const int RecordBudget = 512;
 
-        private readonly Channel<Item> _items = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
+        // The one reader is the pipeline thread blocked in DrainToEnd: a writer wakes it itself (the continuation only
+        // completes the task it waits on), instead of through a thread-pool work item queued behind the run's own.
+        private readonly Channel<Item> _items = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
         private readonly SemaphoreSlim _recordBudget = new SemaphoreSlim(RecordBudget, RecordBudget);
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly TaskCompletionSource<bool> _allWorkDone = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
