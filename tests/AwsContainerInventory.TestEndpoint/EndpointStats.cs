@@ -47,6 +47,9 @@ public sealed class EndpointStats
     private int _inFlight;
     private int _peakInFlight;
     private int _batchLimitViolations;
+    // The endpoint's own processor time since the last reset: on a machine it shares with the client under test, what
+    // it takes from the cores the client runs on (benchmarks print it beside the client's).
+    private TimeSpan _cpuAtReset = ProcessCpu();
 
     private sealed class OperationCounters
     {
@@ -129,10 +132,6 @@ public sealed class EndpointStats
             _cpuAtReset = ProcessCpu();
         }
     }
-
-    // The endpoint's own processor time since the last reset: on a machine it shares with the client under test, what
-    // it takes from the cores the client runs on (benchmarks print it beside the client's).
-    private TimeSpan _cpuAtReset = ProcessCpu();
 
     private static TimeSpan ProcessCpu()
     {

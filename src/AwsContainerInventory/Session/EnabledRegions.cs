@@ -38,11 +38,12 @@ namespace AwsContainerInventory.Session
         public static bool IsEnabledByDefault(string region) => EnabledByDefault.Contains(region);
 
         /// <summary>True when the session already knows the enabled regions of the account <paramref name="accountKey"/> names.</summary>
-        public bool IsKnown(string accountKey) =>
-            _byAccount.TryGetValue(accountKey, out var entry) && entry.IsValueCreated && entry.Value.Status == TaskStatus.RanToCompletion;
+        public bool IsKnown(string accountKey) => _byAccount.TryGetValue(accountKey, out var entry) && IsAnswered(entry);
 
         /// <summary>The accounts whose regions the session knows.</summary>
-        public int KnownAccounts => _byAccount.Count(p => p.Value.IsValueCreated && p.Value.Value.Status == TaskStatus.RanToCompletion);
+        public int KnownAccounts => _byAccount.Count(p => IsAnswered(p.Value));
+
+        private static bool IsAnswered(Lazy<Task<IReadOnlyList<string>>> entry) => entry.IsValueCreated && entry.Value.Status == TaskStatus.RanToCompletion;
 
         /// <summary>
         /// The enabled regions of the account <paramref name="accountKey"/> names (its id, or a name for credentials
