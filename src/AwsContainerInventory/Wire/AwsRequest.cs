@@ -27,9 +27,11 @@ namespace AwsContainerInventory.Wire
         public ICredentialProvider Credentials { get; }
 
         /// <summary>
-        /// A call that finds the work the others do: the organization's listing (every account waits for the page
-        /// that names it), served before the rest under the session's cap.
+        /// How the session's cap queues this call (<see cref="CallSlots"/>): the organization's listing is discovery, served
+        /// first (every account waits for the page that names it); DescribeRegions sets an account up; the rest are a pair's.
         /// </summary>
-        public bool IsDiscovery => Service == "organizations";
+        public CallKind Kind => Service == "organizations" ? CallKind.Discovery
+            : Service == "ec2" && Operation == "DescribeRegions" ? CallKind.Setup
+            : CallKind.Pair;
     }
 }

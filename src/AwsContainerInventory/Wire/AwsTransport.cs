@@ -126,12 +126,12 @@ namespace AwsContainerInventory.Wire
             // Credentials are fetched outside the slot (an AssumeRole needs a slot of its own) and checked
             // again once a slot is held, since the wait for it can outlast short-lived credentials.
             AwsCredentials credentials = await request.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-            await _slots.WaitAsync(request.Credentials, request.Region, cancellationToken, request.IsDiscovery).ConfigureAwait(false);
+            await _slots.WaitAsync(request.Credentials, request.Region, cancellationToken, request.Kind).ConfigureAwait(false);
             while (!request.Credentials.IsCurrent(credentials))
             {
                 _slots.Release();
                 credentials = await request.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-                await _slots.WaitAsync(request.Credentials, request.Region, cancellationToken, request.IsDiscovery).ConfigureAwait(false);
+                await _slots.WaitAsync(request.Credentials, request.Region, cancellationToken, request.Kind).ConfigureAwait(false);
             }
             try
             {

@@ -6,14 +6,17 @@ using System.Threading.Tasks;
 namespace AwsContainerInventory.Wire
 {
     /// <summary>
-    /// The session's ParallelRequests slots, handed out in arrival order within two queues that take turns: the first
-    /// call of each (credentials × region) pair, and every later call (a next page, a Describe batch, a retry, an STS
-    /// call). Taking turns keeps both moving under one cap: an organization of thousands of pairs starts them all at
-    /// once, and a pair's follow-up calls (and the organization listing itself) would otherwise wait behind every other
-    /// pair's first call, while a pair with a large inventory still cannot hold more than half the slots that others wait for.
-    /// Discovery calls (the organization's listing pages) go before both: every account waits for the page that names it,
-    /// so a page queued behind the AssumeRole calls of the accounts already found delays all that come after; they are
-    /// few (one page per 20 accounts), so they cannot starve the others.
+    /// The session's ParallelRequests slots, handed out in arrival order within three queues that take turns: the first
+    /// call of each (credentials × region) pair; every later call of a pair (a next page, a Describe batch, a retry); and
+    /// the calls that set an account up (AssumeRole and GetCallerIdentity through STS, DescribeRegions). Taking turns keeps
+    /// all three moving under one cap: an organization of thousands of pairs starts them all at once, and a pair's
+    /// follow-up calls would otherwise wait behind every other pair's first call, while a pair with a large inventory still
+    /// cannot hold more than a third of the slots that others wait for. Setup has a queue of its own because it comes in
+    /// floods (an AssumeRole and a DescribeRegions for every account a listing page names): queued with the follow-ups, it
+    /// made a pair's next call wait behind tens of them (25-30 ms a step of the first records' chain at 64 slots).
+    /// Discovery calls (the organization's listing pages) go before all three: every account waits for the page that names
+    /// it, so a page queued behind the AssumeRole calls of the accounts already found delays all that come after; they
+    /// are few (one page per 20 accounts), so they cannot starve the others.
     /// </summary>
     internal sealed class CallSlots
     {
@@ -21,32 +24,36 @@ namespace AwsContainerInventory.Wire
         private readonly Queue<TaskCompletionSource<bool>> _discoveryCalls = new Queue<TaskCompletionSource<bool>>();
         private readonly Queue<TaskCompletionSource<bool>> _firstCalls = new Queue<TaskCompletionSource<bool>>();
         private readonly Queue<TaskCompletionSource<bool>> _laterCalls = new Queue<TaskCompletionSource<bool>>();
+        private readonly Queue<TaskCompletionSource<bool>> _setupCalls = new Queue<TaskCompletionSource<bool>>();
+        private readonly Queue<TaskCompletionSource<bool>>[] _turns;
         private readonly PairMap<object> _started = new PairMap<object>();
         private static readonly object Started = new object();
         private int _available;
-        private bool _firstCallsNext = true;
+        private int _nextTurn;
 
         public CallSlots(int count)
         {
             if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));
             _available = count;
+            _turns = new[] { _firstCalls, _laterCalls, _setupCalls };
         }
 
         /// <summary>Slots free now (for tests).</summary>
         public int Available { get { lock (_lock) return _available; } }
 
         /// <summary>
-        /// Waits for a slot for a call of the pair (<paramref name="credentials"/> null: a call outside any pair, queued as a
-        /// later call); <paramref name="discovery"/>: a call that finds the work the others do, served first.
+        /// Waits for a slot for a call of <paramref name="kind"/>; a pair's call names its pair (<paramref name="credentials"/>
+        /// or <paramref name="region"/> null: a call outside any pair, which is queued as setup unless it is discovery).
         /// </summary>
-        public Task WaitAsync(ICredentialProvider? credentials, string? region, CancellationToken cancellationToken, bool discovery = false)
+        public Task WaitAsync(ICredentialProvider? credentials, string? region, CancellationToken cancellationToken, CallKind kind = CallKind.Pair)
         {
             if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
-            bool first = credentials != null && region != null && _started.TryAdd(credentials, region, Started);
+            if ((credentials == null || region == null) && kind == CallKind.Pair) kind = CallKind.Setup;
+            bool first = kind == CallKind.Pair && _started.TryAdd(credentials!, region!, Started);
             TaskCompletionSource<bool> waiter;
             lock (_lock)
             {
-                if (_available > 0 && _discoveryCalls.Count == 0 && _firstCalls.Count == 0 && _laterCalls.Count == 0)
+                if (_available > 0 && _discoveryCalls.Count == 0 && _firstCalls.Count == 0 && _laterCalls.Count == 0 && _setupCalls.Count == 0)
                 {
                     _available--;
                     return Task.CompletedTask;
@@ -54,7 +61,7 @@ namespace AwsContainerInventory.Wire
                 // Continuations run on the releasing thread (see Release): the freed slot's next call goes out at once,
                 // without waiting for a thread-pool thread to pick it up.
                 waiter = new TaskCompletionSource<bool>();
-                (discovery ? _discoveryCalls : first ? _firstCalls : _laterCalls).Enqueue(waiter);
+                (kind == CallKind.Discovery ? _discoveryCalls : kind == CallKind.Setup ? _setupCalls : first ? _firstCalls : _laterCalls).Enqueue(waiter);
             }
             if (!cancellationToken.CanBeCanceled) return waiter.Task;
             return WaitCancellableAsync(waiter, cancellationToken);
@@ -67,15 +74,20 @@ namespace AwsContainerInventory.Wire
                 TaskCompletionSource<bool>? next;
                 lock (_lock)
                 {
-                    Queue<TaskCompletionSource<bool>>? queue = _discoveryCalls.Count > 0 ? _discoveryCalls
-                        : _firstCalls.Count > 0 && (_firstCallsNext || _laterCalls.Count == 0) ? _firstCalls
-                        : _laterCalls.Count > 0 ? _laterCalls : null;
+                    // Discovery first; then the next queue in turn that has a call waiting (an empty one passes its turn on).
+                    Queue<TaskCompletionSource<bool>>? queue = _discoveryCalls.Count > 0 ? _discoveryCalls : null;
+                    for (int i = 0; queue == null && i < _turns.Length; i++)
+                    {
+                        int turn = (_nextTurn + i) % _turns.Length;
+                        if (_turns[turn].Count == 0) continue;
+                        queue = _turns[turn];
+                        _nextTurn = (turn + 1) % _turns.Length;
+                    }
                     if (queue == null)
                     {
                         _available++;
                         return;
                     }
-                    if (queue != _discoveryCalls) _firstCallsNext = queue != _firstCalls;
                     next = queue.Dequeue();
                 }
                 if (_inlineDepth >= MaxInlineDepth)

@@ -2,13 +2,13 @@ using AwsContainerInventory.Wire;
 
 namespace AwsContainerInventory.Tests.Wire;
 
-/// <summary>One cap for the session, two queues taking turns: each pair's first call, and every later call.</summary>
+/// <summary>One cap for the session, three queues taking turns: each pair's first call, its later calls, and account setup.</summary>
 public class CallSlotsTests
 {
     private static ICredentialProvider Keys(string id) => new StaticCredentialProvider(new AwsCredentials(id, "secret"), id);
 
     [Fact]
-    public async Task First_calls_of_new_pairs_and_later_calls_take_turns_each_queue_in_arrival_order()
+    public async Task First_calls_later_calls_and_setup_calls_take_turns_each_queue_in_arrival_order()
     {
         var slots = new CallSlots(1);
         var busy = Keys("AKIDBUSY");
@@ -29,12 +29,60 @@ public class CallSlotsTests
         slots.Release();
         await Task.WhenAll(waits);
 
-        Assert.Equal(new[] { "new-1", "next-1", "new-2", "next-2", "new-3", "sts" }, order);
+        Assert.Equal(new[] { "new-1", "next-1", "sts", "new-2", "next-2", "new-3" }, order);
         Assert.Equal(1, slots.Available);
     }
 
     [Fact]
-    public async Task Discovery_calls_go_before_both_queues_and_leave_their_turns_as_they_were()
+    public async Task A_pairs_next_call_does_not_wait_behind_a_flood_of_account_setup()
+    {
+        // A listing page names 20 accounts at once: their AssumeRole and DescribeRegions calls must not hold back the next
+        // call of a pair already under way (on the chain to the first records).
+        var slots = new CallSlots(1);
+        var busy = Keys("AKIDBUSY");
+        await slots.WaitAsync(busy, "us-east-1", CancellationToken.None);
+        var order = new List<string>();
+        var waits = new List<Task>();
+        void Queue(string name, ICredentialProvider? credentials, string? region, CallKind kind = CallKind.Pair) =>
+            waits.Add(slots.WaitAsync(credentials, region, CancellationToken.None, kind).ContinueWith(_ => { lock (order) order.Add(name); slots.Release(); },
+                TaskContinuationOptions.ExecuteSynchronously));
+
+        for (int i = 1; i <= 20; i++) Queue("sts-" + i, null, null);
+        for (int i = 1; i <= 20; i++) Queue("regions-" + i, Keys("AKIDR" + i), "us-east-1", CallKind.Setup);
+        Queue("next", busy, "us-east-1");
+        slots.Release();
+        await Task.WhenAll(waits);
+
+        Assert.Equal(41, order.Count);
+        Assert.Equal("next", order[0]);
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => "sts-" + i).Concat(Enumerable.Range(1, 20).Select(i => "regions-" + i)), order.Skip(1));
+    }
+
+    [Fact]
+    public async Task A_setup_call_does_not_take_its_pairs_first_call_turn()
+    {
+        var slots = new CallSlots(1);
+        var busy = Keys("AKIDBUSY");
+        await slots.WaitAsync(busy, "us-east-1", CancellationToken.None);
+        var order = new List<string>();
+        var waits = new List<Task>();
+        void Queue(string name, ICredentialProvider credentials, string region, CallKind kind = CallKind.Pair) =>
+            waits.Add(slots.WaitAsync(credentials, region, CancellationToken.None, kind).ContinueWith(_ => { lock (order) order.Add(name); slots.Release(); },
+                TaskContinuationOptions.ExecuteSynchronously));
+
+        var account = Keys("AKIDNEW");
+        Queue("regions", account, "us-east-1", CallKind.Setup);   // DescribeRegions in the home region
+        Queue("next", busy, "us-east-1");
+        Queue("home-first", account, "us-east-1");               // ListClusters in the home region, beside it
+        slots.Release();
+        await Task.WhenAll(waits);
+
+        // The home region's first call is queued as a first call, ahead of the later-call and setup turns.
+        Assert.Equal(new[] { "home-first", "next", "regions" }, order);
+    }
+
+    [Fact]
+    public async Task Discovery_calls_go_before_every_queue_and_leave_their_turns_as_they_were()
     {
         var slots = new CallSlots(1);
         var busy = Keys("AKIDBUSY");
@@ -42,7 +90,7 @@ public class CallSlotsTests
         var order = new List<string>();
         var waits = new List<Task>();
         void Queue(string name, ICredentialProvider? credentials, string? region, bool discovery = false) =>
-            waits.Add(slots.WaitAsync(credentials, region, CancellationToken.None, discovery).ContinueWith(_ => { lock (order) order.Add(name); slots.Release(); },
+            waits.Add(slots.WaitAsync(credentials, region, CancellationToken.None, discovery ? CallKind.Discovery : CallKind.Pair).ContinueWith(_ => { lock (order) order.Add(name); slots.Release(); },
                 TaskContinuationOptions.ExecuteSynchronously));
 
         // The AssumeRole calls of the accounts one page named must not hold back the page that names the next ones.
@@ -60,12 +108,14 @@ public class CallSlotsTests
     }
 
     [Fact]
-    public void Only_the_organization_listing_is_a_discovery_call()
+    public void The_organization_listing_is_discovery_DescribeRegions_is_setup_and_the_rest_are_a_pairs()
     {
-        AwsRequest Request(string service) => new AwsRequest(service, "Op", "us-east-1", new Uri("https://example.invalid/"), "application/x-amz-json-1.1", null, Array.Empty<byte>(), Keys("AKIDX"));
+        AwsRequest Request(string service, string operation = "Op") => new AwsRequest(service, operation, "us-east-1", new Uri("https://example.invalid/"), "application/x-amz-json-1.1", null, Array.Empty<byte>(), Keys("AKIDX"));
 
-        Assert.True(Request("organizations").IsDiscovery);
-        Assert.All(new[] { "ecr", "ecs", "ec2", "sts", "elasticloadbalancing" }, service => Assert.False(Request(service).IsDiscovery));
+        Assert.Equal(CallKind.Discovery, Request("organizations").Kind);
+        Assert.Equal(CallKind.Setup, Request("ec2", "DescribeRegions").Kind);
+        Assert.All(new[] { "ecr", "ecs", "ec2", "sts", "elasticloadbalancing" }, service => Assert.Equal(CallKind.Pair, Request(service).Kind));
+        Assert.Equal(CallKind.Pair, Request("ec2", "DescribeNetworkInterfaces").Kind);
     }
 
     [Fact]
