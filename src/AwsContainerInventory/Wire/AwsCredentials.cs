@@ -22,6 +22,9 @@ namespace AwsContainerInventory.Wire
         public string? SessionToken { get; }
         public DateTime? Expiration { get; }
 
+        /// <summary>The signing keys derived from <see cref="SecretAccessKey"/> so far (never printed either).</summary>
+        internal SigningScopes SigningScopes { get; } = new SigningScopes();
+
         public override string ToString() => "AwsCredentials(" + MaskKeyId(AccessKeyId) + ")";
 
         /// <summary>AKIA…WXYZ: enough to tell keys apart in a session summary, not enough to use.</summary>

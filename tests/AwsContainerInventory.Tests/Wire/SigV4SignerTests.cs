@@ -47,6 +47,44 @@ public class SigV4SignerTests
         Assert.Equal(expected, signed.Single(h => h.Key == "Authorization").Value);
     }
 
+    [Fact]
+    public void A_days_signing_key_is_derived_once_per_region_and_service_and_again_on_the_next_day()
+    {
+        var scopes = new SigningScopes();
+        const string secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+
+        SigningScope first = scopes.Get(secret, "20150830T123600Z", "us-east-1", "ecs");
+        Assert.Same(first, scopes.Get(secret, "20150830T235959Z", "us-east-1", "ecs"));
+        Assert.Equal("20150830/us-east-1/ecs/aws4_request", first.Scope);
+        Assert.Equal(SigV4Signer.SigningKey(secret, "20150830", "us-east-1", "ecs"), first.Key);
+
+        SigningScope otherService = scopes.Get(secret, "20150830T123600Z", "us-east-1", "ecr");
+        SigningScope otherRegion = scopes.Get(secret, "20150830T123600Z", "eu-west-1", "ecs");
+        SigningScope nextDay = scopes.Get(secret, "20150831T000000Z", "us-east-1", "ecs");
+        Assert.Equal("20150830/us-east-1/ecr/aws4_request", otherService.Scope);
+        Assert.Equal("20150830/eu-west-1/ecs/aws4_request", otherRegion.Scope);
+        Assert.Equal("20150831/us-east-1/ecs/aws4_request", nextDay.Scope);
+        Assert.Equal(SigV4Signer.SigningKey(secret, "20150831", "us-east-1", "ecs"), nextDay.Key);
+        Assert.NotEqual(first.Key, nextDay.Key);
+        Assert.Equal("20150830/us-east-1/ecs/aws4_request", first.ToString()); // the scope only, never the key
+    }
+
+    [Fact]
+    public void Signing_the_same_request_again_with_a_cached_key_and_pooled_buffers_gives_the_same_signature()
+    {
+        // Pooled buffers are reused dirty: a long session token, then a short request, must not leave anything behind.
+        var credentials = new AwsCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", new string('T', 3000));
+        var plain = new AwsCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        var headers = new[] { KeyValuePair.Create("Content-Type", "application/x-www-form-urlencoded") };
+        string Sign(AwsCredentials keys) => SigV4Signer.Sign("POST", new Uri("https://example.amazonaws.com/"), headers,
+            Encoding.UTF8.GetBytes("Param1=value1"), keys, "us-east-1", "service", FixedTime).Single(h => h.Key == "Authorization").Value;
+
+        string withToken = Sign(credentials);
+        Assert.Equal(withToken, Sign(credentials));
+        Assert.EndsWith("Signature=ff11897932ad3f4e8b18135d722051e5ac45fc38421b1da7b9d196a0fe09473a", Sign(plain));
+        Assert.Equal(withToken, Sign(credentials));
+    }
+
     private static string BotocoreAuthorization(string service, string region, string url, string contentType, string? target, string body, string? token)
     {
         const string script = """
