@@ -9,6 +9,7 @@ namespace AwsContainerInventory.TestEndpoint;
 /// <list type="table">
 ///   <item><c>GET  /_control/health</c> → <c>{"status":"ok"}</c></item>
 ///   <item><c>GET  /_control/stats</c> → <see cref="EndpointStats.ToJson"/></item>
+///   <item><c>GET  /_control/stats/summary</c> → <see cref="EndpointStats.SummaryJson"/> (no per-call records)</item>
 ///   <item><c>POST /_control/reset</c> → clear stats and faults (estate stays)</item>
 ///   <item><c>POST /_control/clear</c> → clear stats, faults and estate</item>
 ///   <item><c>GET|POST /_control/faults</c> → <see cref="FaultSettings.ToJson"/> / replace all fault settings</item>
@@ -38,6 +39,7 @@ internal sealed class ControlApi(ScriptedAwsEndpoint endpoint)
             {
                 ("GET", "/_control/health") => new JsonObject { ["status"] = "ok" },
                 ("GET", "/_control/stats") => _endpoint.Stats.ToJson(),
+                ("GET", "/_control/stats/summary") => _endpoint.Stats.SummaryJson(),
                 ("POST", "/_control/reset") => Done(_endpoint.Reset),
                 ("POST", "/_control/clear") => Done(_endpoint.Clear),
                 ("GET", "/_control/faults") => _endpoint.Faults.ToJson(),

@@ -39,6 +39,31 @@ public sealed class ScriptedEndpointTests : IAsyncLifetime
         });
 
     [Fact]
+    public void The_stats_summary_has_the_full_stats_counts_without_the_record_of_every_call()
+    {
+        Generate(repositories: 7);
+        Connect(pageSize: 5);
+        Assert.Empty(CmdletHarness.Invoke("Get-EcrRepository").Errors);
+
+        var summary = _endpoint.Stats.SummaryJson();
+        var full = _endpoint.Stats.ToJson();
+
+        Assert.Equal(16, (int)summary["totalCalls"]!);                          // 2 pages, 7 policies, 7 tag lists
+        Assert.Equal((int)full["totalCalls"]!, (int)summary["totalCalls"]!);
+        Assert.Equal((int)full["peakInFlight"]!, (int)summary["peakInFlight"]!);
+        var operations = summary["operations"]!.AsObject();
+        Assert.Equal(new[] { "DescribeRepositories", "GetRepositoryPolicy", "ListTagsForResource" }, operations.Select(o => o.Key));
+        foreach (var (name, counts) in operations)
+        {
+            Assert.Equal((int)full["operations"]![name]!["attempts"]!, (int)counts!["attempts"]!);
+            Assert.Equal((int)full["operations"]![name]!["successes"]!, (int)counts!["successes"]!);
+            Assert.Null(counts["calls"]);
+        }
+        Assert.InRange((double)summary["servedMeanMs"]!, 0.0, 10_000.0);
+        Assert.True((double)summary["servedMeanMs"]! > 0);
+    }
+
+    [Fact]
     public void The_whole_inventory_is_accepted_by_strict_sigv4_and_makes_the_minimum_calls()
     {
         var generated = Generate(repositories: 250, clusters: 3, services: 23, tasks: 130, stopped: 7, definitions: 12, publicIpEveryNthTask: 9);
