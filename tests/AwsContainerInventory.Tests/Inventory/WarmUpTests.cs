@@ -6,7 +6,7 @@ namespace AwsContainerInventory.Tests.Inventory;
 public class WarmUpTests
 {
     [Fact]
-    public async Task One_pass_signs_sends_reads_and_maps_a_repository_and_a_task_without_a_socket()
+    public async Task One_pass_signs_sends_reads_and_maps_a_repository_and_a_task_with_its_public_address_without_a_socket()
     {
         // The endpoint is warm-up.invalid: a pass that opened a socket or asked DNS would fail, not pass.
         IReadOnlyList<object> made = await WarmUp.RunAsync().WaitAsync(TimeSpan.FromSeconds(30));
@@ -16,6 +16,8 @@ public class WarmUpTests
         Assert.False(repository.IsPublic);
         var task = Assert.IsType<EcsTask>(made[1]);
         Assert.Equal("FARGATE", task.LaunchType);
+        // Its public address came from the in-memory EC2 answer: the query protocol's XML path ran too.
+        Assert.Equal(new[] { "192.0.2.1" }, task.PublicIpAddresses);
         Assert.Equal(2, made.Count);
     }
 
