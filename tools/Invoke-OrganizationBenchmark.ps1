@@ -51,8 +51,9 @@ $results = foreach ($run in 1..$Runs) {
     Invoke-RestMethod -Method Post -Uri "$Endpoint/_control/reset" -NoProxy | Out-Null
     Invoke-RestMethod -Method Post -Uri "$Endpoint/_control/faults" -Body (@{ latencyMs = [int]$LatencyMs } | ConvertTo-Json) -ContentType 'application/json' -NoProxy | Out-Null
     [GC]::Collect()
-    # A quiet second before each run, as between two commands at a prompt: the runtime finishes compiling what the last one made hot.
-    Start-Sleep -Seconds 1
+    # The first run starts at once, as a script's first Get- does after Connect-AwsInventory; each later one after a quiet
+    # second, as between two commands at a prompt, in which the runtime finishes compiling what the last one made hot.
+    if ($run -gt 1) { Start-Sleep -Seconds 1 }
     Connect-AwsInventory @keys -Region All -OrganizationRoleName Inventory -ParallelRequests $ParallelRequests
     $process = [Diagnostics.Process]::GetCurrentProcess()
     $processor = $process.TotalProcessorTime
