@@ -11,7 +11,7 @@ namespace AwsContainerInventory.Wire
     /// the calls that set an account up (AssumeRole and GetCallerIdentity through STS, DescribeRegions). Taking turns keeps
     /// all three moving under one cap: an organization of thousands of pairs starts them all at once, and a pair's
     /// follow-up calls would otherwise wait behind every other pair's first call, while a pair with a large inventory still
-    /// cannot hold more than a third of the slots that others wait for. Setup has a queue of its own because it comes in
+    /// takes at most every other turn (every third while setup calls wait). Setup has a queue of its own because it comes in
     /// floods (an AssumeRole and a DescribeRegions for every account a listing page names): queued with the follow-ups, it
     /// made a pair's next call wait behind tens of them (25-30 ms a step of the first records' chain at 64 slots).
     /// Discovery calls (the organization's listing pages) go before all three: every account waits for the page that names
