@@ -241,20 +241,56 @@ namespace AwsContainerInventory.Inventory
         /// <summary>The account's enabled regions in the home region's partition (AWS lists no other; moto lists aws-cn and aws-us-gov too).</summary>
         private async Task<IReadOnlyList<string>> RegionsOfAsync(AccountTarget target, ICredentialProvider credentials, CancellationToken token)
         {
+            var partition = _session.Endpoints.Partitions.Resolve(_homeRegion);
+            // An opt-in home region may be one a member account has not enabled (the management account's home, say): AWS
+            // then knows none of the account's credentials there, so the account is asked again in a region it cannot lack.
+            string? fallback = EnabledRegions.IsEnabledByDefault(_homeRegion) ? null : EnabledRegions.FallbackRegion(partition.Regions);
             IReadOnlyList<string> enabled = await _session.EnabledRegions.ForAccountAsync(AccountKey(target, credentials),
-                () => new Ec2Client(_session.Transport, _session.Endpoints.Ec2(_homeRegion), _homeRegion, credentials, _run), token).ConfigureAwait(false);
-            string partition = _session.Endpoints.Partitions.Resolve(_homeRegion).Id;
-            return enabled.Where(region => _session.Endpoints.Partitions.Resolve(region).Id == partition).ToList();
+                () => new HomeRegionsClient(RegionsClient(_homeRegion, credentials), fallback == null ? null : RegionsClient(fallback, credentials)),
+                token).ConfigureAwait(false);
+            return enabled.Where(region => _session.Endpoints.Partitions.Resolve(region).Id == partition.Id).ToList();
+        }
+
+        private IEc2RegionsClient RegionsClient(string region, ICredentialProvider credentials) =>
+            new Ec2Client(_session.Transport, _session.Endpoints.Ec2(region), region, credentials, _run);
+
+        /// <summary>DescribeRegions in the home region, and once more in the fallback region when the home region is not enabled in the account.</summary>
+        private sealed class HomeRegionsClient : IEc2RegionsClient
+        {
+            private readonly IEc2RegionsClient _home;
+            private readonly IEc2RegionsClient? _fallback;
+
+            public HomeRegionsClient(IEc2RegionsClient home, IEc2RegionsClient? fallback)
+            {
+                _home = home;
+                _fallback = fallback;
+            }
+
+            public async Task<IReadOnlyList<Ec2Region>> DescribeRegionsAsync(CancellationToken cancellationToken)
+            {
+                try
+                {
+                    return await _home.DescribeRegionsAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (AwsServiceException error) when (_fallback != null && RegionNotEnabledCodes.Contains(error.ErrorCode))
+                {
+                    return await _fallback.DescribeRegionsAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
 
         /// <summary>
         /// The error for a pair whose work failed. AWS answers a call to a region the account has not enabled as if the
-        /// credentials were unknown; after such an answer outside the home region (where the same credentials must work),
-        /// the account's enabled regions are asked once, and when they leave the region out the error says so instead.
+        /// credentials were unknown; after such an answer outside the home region (where the same credentials must work,
+        /// unless it is opt-in), the account's enabled regions are asked once, and when they leave the region out the error
+        /// says so instead.
         /// </summary>
         private async Task<System.Management.Automation.ErrorRecord> ScopeFailureAsync(Exception error, InventoryScope scope, string what, CancellationToken token)
         {
-            if (!_allRegions && scope.Region != _homeRegion && error is AwsServiceException aws && RegionNotEnabledCodes.Contains(aws.ErrorCode))
+            // In the home region the same answer means what it says, unless that region is opt-in: then the account's
+            // regions are asked in a region it cannot lack (see RegionsOfAsync).
+            bool couldBeDisabled = scope.Region != _homeRegion || !EnabledRegions.IsEnabledByDefault(_homeRegion);
+            if (!_allRegions && couldBeDisabled && error is AwsServiceException aws && RegionNotEnabledCodes.Contains(aws.ErrorCode))
             {
                 try
                 {

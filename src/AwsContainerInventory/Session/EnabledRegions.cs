@@ -37,6 +37,18 @@ namespace AwsContainerInventory.Session
         /// <summary>True when <paramref name="region"/> is enabled in every account of its partition, whatever DescribeRegions would say.</summary>
         public static bool IsEnabledByDefault(string region) => EnabledByDefault.Contains(region);
 
+        // Where to ask an account for its regions when the home region is an opt-in one the account has not enabled: the
+        // first of its partition's always-enabled regions, in this order.
+        private static readonly string[] FallbackOrder = { "us-east-1", "cn-north-1", "us-gov-west-1" };
+
+        /// <summary>
+        /// The always-enabled region of <paramref name="partitionRegions"/> (a partition's listed regions) to ask DescribeRegions
+        /// in when the opt-in home region is not enabled in an account; null when the partition has none.
+        /// </summary>
+        public static string? FallbackRegion(IReadOnlyList<string> partitionRegions) =>
+            FallbackOrder.FirstOrDefault(region => partitionRegions.Contains(region, StringComparer.Ordinal))
+            ?? partitionRegions.FirstOrDefault(IsEnabledByDefault);
+
         /// <summary>True when the session already knows the enabled regions of the account <paramref name="accountKey"/> names.</summary>
         public bool IsKnown(string accountKey) => _byAccount.TryGetValue(accountKey, out var entry) && IsAnswered(entry);
 

@@ -207,6 +207,25 @@ public sealed class OrganizationEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public void An_explicit_opt_in_home_region_an_account_lacks_is_the_same_clear_error()
+    {
+        // me-south-1 comes first, so STS, Organizations and DescribeRegions go there; member 1 never enabled it.
+        Organization(2, new[] { "us-east-1", "me-south-1" }, optedIn: new[] { "me-south-1" });
+        _endpoint.Estate.SetRegionOptIn(Member(1), Array.Empty<string>());
+        Connect(regions: new[] { "me-south-1", "us-east-1" });
+
+        var result = CmdletHarness.Invoke("Get-EcrRepository");
+
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.StartsWith("AwsRegionNotEnabled,", error.FullyQualifiedErrorId);
+        Assert.Equal(Role(Member(1)), error.TargetObject);
+        Assert.Contains("region me-south-1 is not enabled in account " + Member(1), error.ErrorDetails.Message);
+        Assert.Equal(2 * 2 + 2 + 2 * 2, result.Of<EcrRepository>().Count);
+        // Asked in me-south-1, where AWS does not know the account's credentials, then in us-east-1.
+        Assert.Equal(new[] { "me-south-1", "us-east-1" }, _endpoint.Stats.Calls("DescribeRegions").OrderBy(c => c.StartedAt).Select(c => c.Region));
+    }
+
+    [Fact]
     public void An_account_whose_regions_cannot_be_read_is_one_error_and_the_others_go_on()
     {
         Organization(2, new[] { "us-east-1", "eu-west-1" });
@@ -282,6 +301,36 @@ public sealed class OrganizationEndpointTests : IAsyncLifetime
             Assert.All(_endpoint.Stats.Calls("DescribeRepositories").Where(c => c.AccountId == regions.AccountId),
                 c => Assert.True(c.StartedAt >= listed.AddMilliseconds(-5), c.Region + " was read before the region list was in"));
         }
+    }
+
+    [Fact]
+    public void A_member_that_has_not_enabled_the_opt_in_home_region_is_asked_its_regions_in_one_it_cannot_lack()
+    {
+        // The management account works from af-south-1, which the second member never enabled: there AWS knows none of its
+        // credentials, so its region list comes from us-east-1, and it is read in the regions it has, without an error.
+        Organization(2, new[] { Region, "af-south-1" }, optedIn: new[] { "af-south-1" });
+        _endpoint.Estate.SetRegionOptIn(Member(2), Array.Empty<string>());
+        Connect(regions: new[] { EnabledRegions.All }, homeRegion: "af-south-1");
+
+        var result = CmdletHarness.Invoke("Get-EcrRepository");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(2 * 2 + 2 * 2 + 2, result.Of<EcrRepository>().Count);   // management and member 1 in both regions, member 2 in one
+        Assert.DoesNotContain(result.Of<EcrRepository>(), r => r.AccountId == Member(2) && r.Region == "af-south-1");
+        var listings = _endpoint.Stats.Calls("DescribeRegions");
+        Assert.Equal(new[] { "af-south-1" }, listings.Where(c => c.AccountId != Member(2)).Select(c => c.Region).Distinct());
+        Assert.Equal(new[] { "af-south-1", Region }, listings.Where(c => c.AccountId == Member(2)).OrderBy(c => c.StartedAt).Select(c => c.Region));
+        Assert.Equal(1, listings.Count(c => c.AccountId == Member(2) && c.StatusCode == 200));
+    }
+
+    [Fact]
+    public void Each_partition_asks_an_account_its_regions_again_in_a_region_every_account_has()
+    {
+        Assert.Equal("us-east-1", EnabledRegions.FallbackRegion(new[] { "af-south-1", "ap-east-1", "us-east-1", "us-west-2" }));
+        Assert.Equal("cn-north-1", EnabledRegions.FallbackRegion(new[] { "cn-north-1", "cn-northwest-1" }));
+        Assert.Equal("us-gov-west-1", EnabledRegions.FallbackRegion(new[] { "us-gov-east-1", "us-gov-west-1" }));
+        Assert.Equal("eu-west-1", EnabledRegions.FallbackRegion(new[] { "af-south-1", "eu-west-1" }));
+        Assert.Null(EnabledRegions.FallbackRegion(new[] { "us-iso-east-1", "us-iso-west-1" }));
     }
 
     [Fact]
