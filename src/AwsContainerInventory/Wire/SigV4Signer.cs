@@ -123,16 +123,13 @@ namespace AwsContainerInventory.Wire
 
             public CharWriter AppendHex(byte[] bytes)
             {
-                const string digits = "0123456789abcdef";
-                foreach (byte b in bytes)
-                {
-                    _chars[Length++] = digits[b >> 4];
-                    _chars[Length++] = digits[b & 0xF];
-                }
+                WriteHex(bytes, _chars, Length);
+                Length += bytes.Length * 2;
                 return this;
             }
         }
 
+        // One-shot hashing where the runtime has it: no hash object, and no native context made and freed per call.
         private static void Sha256(byte[] data, int count, byte[] hash)
         {
 #if NET8_0_OR_GREATER
@@ -256,28 +253,30 @@ namespace AwsContainerInventory.Wire
             return builder.ToString();
         }
 
-        // One-shot hashing where the runtime has it: no hash object, and no native context made and freed per call.
         private static byte[] HmacSha256(byte[] key, string data)
         {
-#if NET8_0_OR_GREATER
-            // One-shot: no HMAC object (and native context) made and freed per call.
-            return HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));
-#else
-            using var hmac = new HMACSHA256(key);
-            return hmac.ComputeHash(Encoding.UTF8.GetBytes(data));
-#endif
+            byte[] bytes = Encoding.UTF8.GetBytes(data);
+            var hash = new byte[32];
+            HmacSha256(key, bytes, bytes.Length, hash);
+            return hash;
         }
 
         private static string ToHex(byte[] bytes)
         {
-            const string digits = "0123456789abcdef";
             var chars = new char[bytes.Length * 2];
+            WriteHex(bytes, chars, 0);
+            return new string(chars);
+        }
+
+        /// <summary>Lower-case hex of <paramref name="bytes"/> into <paramref name="chars"/> from <paramref name="start"/>.</summary>
+        private static void WriteHex(byte[] bytes, char[] chars, int start)
+        {
+            const string digits = "0123456789abcdef";
             for (int i = 0; i < bytes.Length; i++)
             {
-                chars[2 * i] = digits[bytes[i] >> 4];
-                chars[2 * i + 1] = digits[bytes[i] & 0xF];
+                chars[start + 2 * i] = digits[bytes[i] >> 4];
+                chars[start + 2 * i + 1] = digits[bytes[i] & 0xF];
             }
-            return new string(chars);
         }
     }
 }
