@@ -148,17 +148,14 @@ public sealed class EndpointStats
     {
         lock (_sync)
         {
-            var operations = new JsonObject();
-            foreach (var (name, counters) in _operations.OrderBy(o => o.Key, StringComparer.Ordinal))
-                operations[name] = new JsonObject { ["attempts"] = counters.Attempts, ["successes"] = counters.Successes };
             var served = _calls.Where(c => c.StatusCode == 200).ToList();
             return new JsonObject
             {
                 ["totalCalls"] = _operations.Values.Sum(o => o.Attempts),
                 ["peakInFlight"] = PeakConcurrency,
-                ["processorSecondsSinceReset"] = Math.Round((ProcessCpu() - _cpuAtReset).TotalSeconds, 2),
+                ["processorSecondsSinceReset"] = ProcessorSecondsSinceReset(),
                 ["servedMeanMs"] = served.Count == 0 ? null : Math.Round(served.Average(c => c.DurationMs), 2),
-                ["operations"] = operations,
+                ["operations"] = OperationsJson(withCalls: false),
             };
         }
     }
@@ -167,31 +164,36 @@ public sealed class EndpointStats
     {
         lock (_sync)
         {
-            var operations = new JsonObject();
-            foreach (var (name, counters) in _operations.OrderBy(o => o.Key, StringComparer.Ordinal))
-            {
-                operations[name] = new JsonObject
-                {
-                    ["attempts"] = counters.Attempts,
-                    ["successes"] = counters.Successes,
-                    ["calls"] = JsonSerializer.SerializeToNode(_calls.Where(c => c.Operation == name).ToList(), JsonOptions),
-                };
-            }
             return new JsonObject
             {
                 ["totalCalls"] = _operations.Values.Sum(o => o.Attempts),
                 ["inFlight"] = CurrentConcurrency,
                 ["peakInFlight"] = PeakConcurrency,
-                ["processorSecondsSinceReset"] = Math.Round((ProcessCpu() - _cpuAtReset).TotalSeconds, 2),
+                ["processorSecondsSinceReset"] = ProcessorSecondsSinceReset(),
                 ["signatureRejections"] = _signatureRejections.Values.Sum(),
                 ["signatureRejectionsByCode"] = JsonSerializer.SerializeToNode(_signatureRejections, JsonOptions),
                 ["batchLimitViolations"] = BatchLimitViolations,
                 ["faultsInjected"] = JsonSerializer.SerializeToNode(
                     _faults.ToDictionary(f => f.Key.ToString(), f => f.Value), JsonOptions),
-                ["operations"] = operations,
+                ["operations"] = OperationsJson(withCalls: true),
                 ["assumeRoles"] = JsonSerializer.SerializeToNode(_assumeRoles, JsonOptions),
             };
         }
+    }
+
+    private double ProcessorSecondsSinceReset() => Math.Round((ProcessCpu() - _cpuAtReset).TotalSeconds, 2);
+
+    /// <summary>Each operation's attempts and successes, by name, and with <paramref name="withCalls"/> its calls' records; under the lock.</summary>
+    private JsonObject OperationsJson(bool withCalls)
+    {
+        var operations = new JsonObject();
+        foreach (var (name, counters) in _operations.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            var operation = new JsonObject { ["attempts"] = counters.Attempts, ["successes"] = counters.Successes };
+            if (withCalls) operation["calls"] = JsonSerializer.SerializeToNode(_calls.Where(c => c.Operation == name).ToList(), JsonOptions);
+            operations[name] = operation;
+        }
+        return operations;
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
