@@ -7,29 +7,39 @@ public class CallSlotsTests
 {
     private static ICredentialProvider Keys(string id) => new StaticCredentialProvider(new AwsCredentials(id, "secret"), id);
 
+    /// <summary>Calls queued behind a held slot: each, when its turn comes, is written down in order and frees the slot.</summary>
+    private sealed class Turns(CallSlots slots)
+    {
+        private readonly List<Task> _waits = new();
+
+        public List<string> Order { get; } = new();
+
+        public void Queue(string name, ICredentialProvider? credentials, string? region, CallKind kind = CallKind.Pair) =>
+            _waits.Add(slots.WaitAsync(credentials, region, CancellationToken.None, kind).ContinueWith(_ => { lock (Order) Order.Add(name); slots.Release(); },
+                TaskContinuationOptions.ExecuteSynchronously));
+
+        public Task AllServed() => Task.WhenAll(_waits);
+    }
+
     [Fact]
     public async Task First_calls_later_calls_and_setup_calls_take_turns_each_queue_in_arrival_order()
     {
         var slots = new CallSlots(1);
         var busy = Keys("AKIDBUSY");
         await slots.WaitAsync(busy, "us-east-1", CancellationToken.None);   // the one slot, held
-        var order = new List<string>();
-        var waits = new List<Task>();
-        void Queue(string name, ICredentialProvider credentials, string region) =>
-            waits.Add(slots.WaitAsync(credentials, region, CancellationToken.None).ContinueWith(_ => { lock (order) order.Add(name); slots.Release(); },
-                TaskContinuationOptions.ExecuteSynchronously));
+        var turns = new Turns(slots);
 
         // Thousands of new pairs would queue like these three; the busy pair's next page must not wait behind them all.
-        Queue("new-1", Keys("AKID1"), "us-east-1");
-        Queue("new-2", Keys("AKID2"), "us-east-1");
-        Queue("new-3", busy, "eu-west-1");
-        Queue("next-1", busy, "us-east-1");
-        Queue("next-2", busy, "us-east-1");
-        Queue("sts", null!, null!);
+        turns.Queue("new-1", Keys("AKID1"), "us-east-1");
+        turns.Queue("new-2", Keys("AKID2"), "us-east-1");
+        turns.Queue("new-3", busy, "eu-west-1");
+        turns.Queue("next-1", busy, "us-east-1");
+        turns.Queue("next-2", busy, "us-east-1");
+        turns.Queue("sts", null, null);
         slots.Release();
-        await Task.WhenAll(waits);
+        await turns.AllServed();
 
-        Assert.Equal(new[] { "new-1", "next-1", "sts", "new-2", "next-2", "new-3" }, order);
+        Assert.Equal(new[] { "new-1", "next-1", "sts", "new-2", "next-2", "new-3" }, turns.Order);
         Assert.Equal(1, slots.Available);
     }
 
@@ -41,21 +51,17 @@ public class CallSlotsTests
         var slots = new CallSlots(1);
         var busy = Keys("AKIDBUSY");
         await slots.WaitAsync(busy, "us-east-1", CancellationToken.None);
-        var order = new List<string>();
-        var waits = new List<Task>();
-        void Queue(string name, ICredentialProvider? credentials, string? region, CallKind kind = CallKind.Pair) =>
-            waits.Add(slots.WaitAsync(credentials, region, CancellationToken.None, kind).ContinueWith(_ => { lock (order) order.Add(name); slots.Release(); },
-                TaskContinuationOptions.ExecuteSynchronously));
+        var turns = new Turns(slots);
 
-        for (int i = 1; i <= 20; i++) Queue("sts-" + i, null, null);
-        for (int i = 1; i <= 20; i++) Queue("regions-" + i, Keys("AKIDR" + i), "us-east-1", CallKind.Setup);
-        Queue("next", busy, "us-east-1");
+        for (int i = 1; i <= 20; i++) turns.Queue("sts-" + i, null, null);
+        for (int i = 1; i <= 20; i++) turns.Queue("regions-" + i, Keys("AKIDR" + i), "us-east-1", CallKind.Setup);
+        turns.Queue("next", busy, "us-east-1");
         slots.Release();
-        await Task.WhenAll(waits);
+        await turns.AllServed();
 
-        Assert.Equal(41, order.Count);
-        Assert.Equal("next", order[0]);
-        Assert.Equal(Enumerable.Range(1, 20).Select(i => "sts-" + i).Concat(Enumerable.Range(1, 20).Select(i => "regions-" + i)), order.Skip(1));
+        Assert.Equal(41, turns.Order.Count);
+        Assert.Equal("next", turns.Order[0]);
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => "sts-" + i).Concat(Enumerable.Range(1, 20).Select(i => "regions-" + i)), turns.Order.Skip(1));
     }
 
     [Fact]
@@ -64,21 +70,17 @@ public class CallSlotsTests
         var slots = new CallSlots(1);
         var busy = Keys("AKIDBUSY");
         await slots.WaitAsync(busy, "us-east-1", CancellationToken.None);
-        var order = new List<string>();
-        var waits = new List<Task>();
-        void Queue(string name, ICredentialProvider credentials, string region, CallKind kind = CallKind.Pair) =>
-            waits.Add(slots.WaitAsync(credentials, region, CancellationToken.None, kind).ContinueWith(_ => { lock (order) order.Add(name); slots.Release(); },
-                TaskContinuationOptions.ExecuteSynchronously));
+        var turns = new Turns(slots);
 
         var account = Keys("AKIDNEW");
-        Queue("regions", account, "us-east-1", CallKind.Setup);   // DescribeRegions in the home region
-        Queue("next", busy, "us-east-1");
-        Queue("home-first", account, "us-east-1");               // ListClusters in the home region, beside it
+        turns.Queue("regions", account, "us-east-1", CallKind.Setup);   // DescribeRegions in the home region
+        turns.Queue("next", busy, "us-east-1");
+        turns.Queue("home-first", account, "us-east-1");               // ListClusters in the home region, beside it
         slots.Release();
-        await Task.WhenAll(waits);
+        await turns.AllServed();
 
         // The home region's first call is queued as a first call, ahead of the later-call and setup turns.
-        Assert.Equal(new[] { "home-first", "next", "regions" }, order);
+        Assert.Equal(new[] { "home-first", "next", "regions" }, turns.Order);
     }
 
     [Fact]
@@ -87,23 +89,19 @@ public class CallSlotsTests
         var slots = new CallSlots(1);
         var busy = Keys("AKIDBUSY");
         await slots.WaitAsync(busy, "us-east-1", CancellationToken.None);
-        var order = new List<string>();
-        var waits = new List<Task>();
-        void Queue(string name, ICredentialProvider? credentials, string? region, bool discovery = false) =>
-            waits.Add(slots.WaitAsync(credentials, region, CancellationToken.None, discovery ? CallKind.Discovery : CallKind.Pair).ContinueWith(_ => { lock (order) order.Add(name); slots.Release(); },
-                TaskContinuationOptions.ExecuteSynchronously));
+        var turns = new Turns(slots);
 
         // The AssumeRole calls of the accounts one page named must not hold back the page that names the next ones.
-        Queue("new-1", Keys("AKID1"), "us-east-1");
-        Queue("sts-1", null, null);
-        Queue("sts-2", null, null);
-        Queue("page-2", null, null, discovery: true);
-        Queue("new-2", Keys("AKID2"), "us-east-1");
-        Queue("page-3", null, null, discovery: true);
+        turns.Queue("new-1", Keys("AKID1"), "us-east-1");
+        turns.Queue("sts-1", null, null);
+        turns.Queue("sts-2", null, null);
+        turns.Queue("page-2", null, null, CallKind.Discovery);
+        turns.Queue("new-2", Keys("AKID2"), "us-east-1");
+        turns.Queue("page-3", null, null, CallKind.Discovery);
         slots.Release();
-        await Task.WhenAll(waits);
+        await turns.AllServed();
 
-        Assert.Equal(new[] { "page-2", "page-3", "new-1", "sts-1", "new-2", "sts-2" }, order);
+        Assert.Equal(new[] { "page-2", "page-3", "new-1", "sts-1", "new-2", "sts-2" }, turns.Order);
         Assert.Equal(1, slots.Available);
     }
 
