@@ -66,7 +66,16 @@ namespace AwsContainerInventory.Inventory
         /// <summary>Runs <paramref name="work"/> in the background as part of this run.</summary>
         public void Start(Func<CancellationToken, Task> work)
         {
-            Interlocked.Increment(ref _outstanding);
+            Hold();
+            StartHeld(work);
+        }
+
+        /// <summary>Holds the run open for work that <see cref="StartHeld"/> starts later (a pair waiting for its turn).</summary>
+        public void Hold() => Interlocked.Increment(ref _outstanding);
+
+        /// <summary>Runs <paramref name="work"/> in the background in the place <see cref="Hold"/> kept for it.</summary>
+        public void StartHeld(Func<CancellationToken, Task> work)
+        {
             Task.Run(async () =>
             {
                 try

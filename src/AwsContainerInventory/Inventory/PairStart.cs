@@ -7,11 +7,12 @@ namespace AwsContainerInventory.Inventory
     /// <summary>An admitted pair's permit, and the observer of its calls (each told to the run as well).</summary>
     internal sealed class PairStart : ICallObserver, IDisposable
     {
-        private readonly SemaphoreSlim _permits;
+        private readonly PairStarts? _permits;
         private readonly ICallObserver _calls;
         private int _returned;
 
-        public PairStart(SemaphoreSlim permits, ICallObserver calls)
+        /// <param name="permits">Where the permit goes back; null for a pair started without one (the run was stopped).</param>
+        public PairStart(PairStarts? permits, ICallObserver calls)
         {
             _permits = permits;
             _calls = calls;
@@ -30,7 +31,7 @@ namespace AwsContainerInventory.Inventory
 
         private void Return()
         {
-            if (Interlocked.Exchange(ref _returned, 1) == 0) _permits.Release();
+            if (Interlocked.Exchange(ref _returned, 1) == 0) _permits?.Return();
         }
     }
 }

@@ -1,5 +1,6 @@
+using System;
+using System.Collections.Generic;
 using System.Threading;
-using System.Threading.Tasks;
 using AwsContainerInventory.Wire;
 
 namespace AwsContainerInventory.Inventory
@@ -8,21 +9,91 @@ namespace AwsContainerInventory.Inventory
     /// Lets the pairs of a run start a few at a time. An organization has thousands of pairs, all known within a second:
     /// started at once, each would wait for its first call with its whole chain of readers, clients and request alive,
     /// and every garbage collection of the run would have to walk and copy all of them (about a tenth of the run's
-    /// time in the 500-account benchmark). A pair waits here holding almost nothing, and goes in while fewer than
-    /// <c>limit</c> admitted pairs are still waiting for the answer to their first call: admission follows the calls, not
-    /// the pairs' whole inventories, so a large pair does not keep the others out once it is under way.
+    /// time in the 500-account benchmark). A pair waits here as no more than its start (a delegate in a queue), not as
+    /// a suspended task, and goes in while fewer than <c>limit</c> admitted pairs are still waiting for the answer to their
+    /// first call: admission follows the calls, not the pairs' whole inventories, so a large pair does not keep the
+    /// others out once it is under way. Once <c>stopped</c> is cancelled, every waiting pair starts at once (without a
+    /// permit), to see the cancellation and end.
     /// </summary>
     internal sealed class PairStarts
     {
-        private readonly SemaphoreSlim _permits;
+        private readonly object _lock = new object();
+        private readonly Queue<WaitingPair> _waiting = new Queue<WaitingPair>();
+        private readonly CancellationToken _stopped;
+        private int _available;
 
-        public PairStarts(int limit) => _permits = new SemaphoreSlim(limit, limit);
-
-        /// <summary>Waits for a permit; the permit goes back at the answer to the pair's first call, or when the pair ends.</summary>
-        public async Task<PairStart> EnterAsync(ICallObserver calls, CancellationToken cancellationToken)
+        public PairStarts(int limit, CancellationToken stopped = default)
         {
-            await _permits.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return new PairStart(_permits, calls);
+            if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit));
+            _available = limit;
+            _stopped = stopped;
+            stopped.Register(StartAllWaiting);
+        }
+
+        /// <summary>Pairs waiting for a permit (for tests).</summary>
+        public int Waiting { get { lock (_lock) return _waiting.Count; } }
+
+        /// <summary>Permits free now (for tests).</summary>
+        public int Available { get { lock (_lock) return _available; } }
+
+        /// <summary>
+        /// Calls <paramref name="start"/> with a permit, now if one is free, else (on the thread that gives one back)
+        /// when one comes back; the permit goes back at the answer to the pair's first call, or when the pair ends.
+        /// <paramref name="start"/> should only hand the pair to a thread of its own.
+        /// </summary>
+        public void Enter(ICallObserver calls, Action<PairStart> start)
+        {
+            bool permit;
+            lock (_lock)
+            {
+                permit = _available > 0;
+                if (permit) _available--;
+                else if (!_stopped.IsCancellationRequested)
+                {
+                    _waiting.Enqueue(new WaitingPair(calls, start));
+                    return;
+                }
+            }
+            start(new PairStart(permit ? this : null, calls));
+        }
+
+        /// <summary>A permit is back: the longest-waiting pair takes it.</summary>
+        internal void Return()
+        {
+            WaitingPair next;
+            lock (_lock)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _available++;
+                    return;
+                }
+                next = _waiting.Dequeue();
+            }
+            next.Start(new PairStart(this, next.Calls));
+        }
+
+        private void StartAllWaiting()
+        {
+            WaitingPair[] all;
+            lock (_lock)
+            {
+                all = _waiting.ToArray();
+                _waiting.Clear();
+            }
+            foreach (WaitingPair pair in all) pair.Start(new PairStart(null, pair.Calls));
+        }
+
+        private readonly struct WaitingPair
+        {
+            public WaitingPair(ICallObserver calls, Action<PairStart> start)
+            {
+                Calls = calls;
+                Start = start;
+            }
+
+            public ICallObserver Calls { get; }
+            public Action<PairStart> Start { get; }
         }
     }
 }

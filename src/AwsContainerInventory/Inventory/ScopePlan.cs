@@ -47,7 +47,7 @@ namespace AwsContainerInventory.Inventory
             // One AWS SDK STS client for every role this run assumes: building one per role costs about a millisecond each.
             _sts = new Lazy<IStsClient>(() => session.CreateBaseStsClient(_homeRegion, run));
             // Enough admitted pairs to keep every slot busy with first calls while the others are under way.
-            _pairStarts = new PairStarts(Math.Max(16, 4 * session.ParallelRequests));
+            _pairStarts = new PairStarts(Math.Max(16, 4 * session.ParallelRequests), run.Token);
         }
 
         /// <summary>
@@ -165,24 +165,33 @@ namespace AwsContainerInventory.Inventory
         {
             if (consumer.Include != null && !consumer.Include(scope)) return;
             _run.AddScopes(1);
-            _run.Start(async scopeToken =>
+            if (consumer.WaitsForOtherPairs)
             {
-                PairStart? admitted = consumer.WaitsForOtherPairs ? null : await _pairStarts.EnterAsync(_run, scopeToken).ConfigureAwait(false);
-                try
-                {
-                    await consumer.Work(new InventoryContext(scope, _run, _session, scopeToken, admitted)).ConfigureAwait(false);
-                }
-                catch (Exception error) when (InventoryErrors.IsScopeFailure(error) && !scopeToken.IsCancellationRequested)
-                {
-                    _run.WriteError(await ScopeFailureAsync(error, scope, consumer.What, scopeToken).ConfigureAwait(false));
-                    consumer.Unread?.Invoke(scope.Region, scope.AccountId);
-                }
-                finally
-                {
-                    admitted?.Dispose();
-                    _run.ScopeDone();
-                }
-            });
+                _run.Start(token => ReadPairAsync(scope, consumer, null, token));
+                return;
+            }
+            // Held open while the pair waits for its turn, which it does as no more than this delegate.
+            _run.Hold();
+            _pairStarts.Enter(_run, admitted => _run.StartHeld(token => ReadPairAsync(scope, consumer, admitted, token)));
+        }
+
+        private async Task ReadPairAsync(InventoryScope scope, Consumer consumer, PairStart? admitted, CancellationToken token)
+        {
+            try
+            {
+                token.ThrowIfCancellationRequested();
+                await consumer.Work(new InventoryContext(scope, _run, _session, token, admitted)).ConfigureAwait(false);
+            }
+            catch (Exception error) when (InventoryErrors.IsScopeFailure(error) && !token.IsCancellationRequested)
+            {
+                _run.WriteError(await ScopeFailureAsync(error, scope, consumer.What, token).ConfigureAwait(false));
+                consumer.Unread?.Invoke(scope.Region, scope.AccountId);
+            }
+            finally
+            {
+                admitted?.Dispose();
+                _run.ScopeDone();
+            }
         }
 
         private ScopeGroup NewGroup(AccountTarget target, CancellationToken token)

@@ -38,18 +38,28 @@ public sealed class PairStartsTests : IAsyncLifetime
         new("ecr", operation, "us-east-1", new Uri("https://aws.test/"), "application/x-amz-json-1.1", "AmazonEC2ContainerRegistry_V20150921." + operation,
             Array.Empty<byte>(), new StaticCredentialProvider(new AwsCredentials("AKIDPAIRS", "pairs-secret"), "test"));
 
+    /// <summary>Enters a pair; its permit once it is admitted (null until then).</summary>
+    private static Func<PairStart?> Enter(PairStarts starts, ICallObserver run)
+    {
+        PairStart? admitted = null;
+        starts.Enter(run, permit => admitted = permit);
+        return () => admitted;
+    }
+
     [Fact]
-    public async Task Admits_up_to_the_limit_and_lets_the_next_pair_in_at_the_first_answer()
+    public void Admits_up_to_the_limit_and_lets_the_next_pair_in_at_the_first_answer()
     {
         var starts = new PairStarts(2);
         var run = new RecordingObserver();
-        PairStart first = await starts.EnterAsync(run, CancellationToken.None);
-        PairStart second = await starts.EnterAsync(run, CancellationToken.None);
-        Task<PairStart> third = starts.EnterAsync(run, CancellationToken.None);
-        Assert.False(third.IsCompleted);
+        PairStart first = Enter(starts, run)()!;
+        PairStart second = Enter(starts, run)()!;
+        Func<PairStart?> third = Enter(starts, run);
+        Assert.Null(third());
+        Assert.Equal(1, starts.Waiting);
 
         first.OnAnswered(Request("DescribeRepositories"));
-        PairStart admitted = await third.WaitAsync(TimeSpan.FromSeconds(10));
+        PairStart admitted = Assert.IsType<PairStart>(third());
+        Assert.Equal(0, starts.Waiting);
 
         // Later answers and the pair's end give nothing back twice: exactly two permits again once all three are done.
         first.OnAnswered(Request("ListTagsForResource"));
@@ -57,29 +67,61 @@ public sealed class PairStartsTests : IAsyncLifetime
         second.Dispose();
         admitted.Dispose();
         admitted.Dispose();
-        PairStart[] again = { await starts.EnterAsync(run, CancellationToken.None), await starts.EnterAsync(run, CancellationToken.None) };
-        Assert.False(starts.EnterAsync(run, CancellationToken.None).IsCompleted);
-        Assert.Equal(2, again.Length);
+        Assert.NotNull(Enter(starts, run)());
+        Assert.NotNull(Enter(starts, run)());
+        Assert.Null(Enter(starts, run)());
     }
 
     [Fact]
-    public async Task A_waiting_pair_stops_with_the_run()
+    public void Waiting_pairs_start_in_the_order_they_came()
     {
         var starts = new PairStarts(1);
-        PairStart held = await starts.EnterAsync(new RecordingObserver(), CancellationToken.None);
-        using var stop = new CancellationTokenSource();
-        Task<PairStart> waiting = starts.EnterAsync(new RecordingObserver(), stop.Token);
-        stop.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        var run = new RecordingObserver();
+        var order = new List<int>();
+        PairStart held = Enter(starts, run)()!;
+        var permits = new List<PairStart>();
+        for (int i = 0; i < 3; i++)
+        {
+            int pair = i;
+            starts.Enter(run, permit => { order.Add(pair); permits.Add(permit); });
+        }
+
         held.Dispose();
-        (await starts.EnterAsync(new RecordingObserver(), CancellationToken.None)).Dispose();
+        permits[0].Dispose();
+        permits[1].OnAnswered(Request("ListClusters"));
+
+        Assert.Equal(new[] { 0, 1, 2 }, order);
     }
 
     [Fact]
-    public async Task Tells_the_run_every_call_and_retry_and_wants_answers_only_until_the_first()
+    public void Waiting_pairs_start_without_a_permit_when_the_run_stops_and_give_none_back()
+    {
+        using var stop = new CancellationTokenSource();
+        var starts = new PairStarts(1, stop.Token);
+        PairStart held = Enter(starts, new RecordingObserver())()!;
+        Func<PairStart?> first = Enter(starts, new RecordingObserver());
+        Func<PairStart?> second = Enter(starts, new RecordingObserver());
+
+        stop.Cancel();
+        Assert.NotNull(first());
+        Assert.NotNull(second());
+        Assert.Equal(0, starts.Waiting);
+        // Started after the stop: at once, whatever the permits.
+        Assert.NotNull(Enter(starts, new RecordingObserver())());
+
+        // The pairs started without a permit return none: the one permit is back once, with the held pair.
+        first()!.Dispose();
+        second()!.Dispose();
+        Assert.Equal(0, starts.Available);
+        held.Dispose();
+        Assert.Equal(1, starts.Available);
+    }
+
+    [Fact]
+    public void Tells_the_run_every_call_and_retry_and_wants_answers_only_until_the_first()
     {
         var run = new RecordingObserver();
-        PairStart pair = await new PairStarts(1).EnterAsync(run, CancellationToken.None);
+        PairStart pair = Enter(new PairStarts(1), run)()!;
         AwsRequest request = Request("DescribeRepositories");
 
         Assert.True(pair.WantsAnswers);
