@@ -92,16 +92,7 @@ namespace AwsContainerInventory.Wire
         {
             // AllRegions=false (also the default) leaves out the opt-in regions the account has not enabled.
             var parameters = new[] { Parameter("AllRegions", "false") };
-            return SendAsync("DescribeRegions", parameters, root =>
-            {
-                if (root.Name.LocalName != "DescribeRegionsResponse")
-                    throw new FormatException("DescribeRegions answered with <" + root.Name.LocalName + ">.");
-                IReadOnlyList<Ec2Region> regions = ListItems(root, "regionInfo")
-                    .Select(item => new Ec2Region(Child(item, "regionName")?.Value ?? throw new FormatException("A region without regionName."),
-                        Child(item, "optInStatus")?.Value))
-                    .ToList();
-                return regions;
-            }, cancellationToken);
+            return SendReadingBodyAsync("DescribeRegions", parameters, RegionXml.ReadRegions, cancellationToken);
         }
     }
 }

@@ -103,7 +103,7 @@ public static class ResponseMemberReads
             "Conditions[].HostHeaderConfig.Values[]", "Actions[].Type", "Actions[].Order", "Actions[].TargetGroupArn",
             "Actions[].ForwardConfig.TargetGroups[].TargetGroupArn", "Actions[].ForwardConfig.TargetGroups[].Weight"))),
         new MemberReads("Wire/Elbv2Client.cs", "elbv2", "DescribeTargetHealth", Under("TargetHealthDescriptions[]", "Target.Id", "Target.Port", "TargetHealth.State")),
-        new MemberReads("Wire/Ec2Client.cs", "ec2", "DescribeRegions", "regionInfo[].regionName", "regionInfo[].optInStatus"),
+        new MemberReads("Wire/RegionXml.cs", "ec2", "DescribeRegions", "regionInfo[].regionName", "regionInfo[].optInStatus"),
 
         new MemberReads("Wire/OrganizationsClient.cs", "organizations", "ListAccounts", Under("Accounts[]", "Id", "Name", "State", "Status").Append("NextToken").ToArray()),
         new MemberReads("Wire/OrganizationsClient.cs", "organizations", "ListAccountsForParent", Under("Accounts[]", "Id", "Name", "State", "Status").Append("NextToken").ToArray()),
