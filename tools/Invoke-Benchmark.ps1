@@ -47,7 +47,7 @@ if ($Scenario -eq 'Organization') {
     $report['Organization500x17'] = & (Join-Path $PSScriptRoot 'Invoke-OrganizationBenchmark.ps1') -Configuration $Configuration -LatencyMs $LatencyMs
 }
 else {
-    $script:endpoint = Start-ScriptedEndpoint -Configuration $Configuration
+    $script:endpoint = Start-ScriptedEndpoint -Configuration $Configuration -FullyCompiled
     $context = [pscustomobject]@{ Endpoint = $script:endpoint; Manifest = $manifest; AccessKey = $accessKey; SecretKey = $secretKey
         LatencyMs = $LatencyMs; ParallelRequests = $parallelRequests; Runs = $Runs; Tools = $PSScriptRoot }
     try {

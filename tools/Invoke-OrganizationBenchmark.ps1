@@ -106,7 +106,7 @@ $minimum = @{
         DescribeNetworkInterfaces = $dataPairs * [math]::Ceiling($perRegion.clustersPerRegion * $perRegion.tasksPerCluster / 200) }
 }
 
-$script:endpoint = Start-ScriptedEndpoint -Configuration $Configuration
+$script:endpoint = Start-ScriptedEndpoint -Configuration $Configuration -FullyCompiled
 try {
     Invoke-Control '/_control/clear' @{} | Out-Null
     foreach ($account in $dataAccounts) {
