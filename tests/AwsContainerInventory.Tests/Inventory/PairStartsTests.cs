@@ -184,6 +184,23 @@ public sealed class PairStartsTests : IAsyncLifetime
         Assert.Equal(24, _endpoint.Stats.CallCount("ListClusters"));
     }
 
+    [Fact]
+    public async Task A_run_stopped_while_pairs_wait_for_their_turn_ends_at_once_and_calls_no_more()
+    {
+        ConnectToManyPairs();
+        // One call at a time, 100 ms each: the six AssumeRole calls take 0.6 s, then 16 of the 24 pairs are admitted and
+        // the other 8 wait for their turn when the run is stopped.
+        _endpoint.Faults.LatencyMs = 100;
+
+        TimeSpan stopping = await StoppedRun.StopAfterAsync("Get-EcsCluster", TimeSpan.FromMilliseconds(900)).WaitAsync(TimeSpan.FromSeconds(30));
+        int atStop = _endpoint.Stats.TotalCalls;
+        await Task.Delay(500);
+
+        Assert.True(stopping < TimeSpan.FromSeconds(3), "Stop took " + stopping);
+        Assert.Equal(atStop, _endpoint.Stats.TotalCalls);
+        Assert.InRange(_endpoint.Stats.CallCount("ListClusters"), 1, 8);
+    }
+
     [Theory]
     [InlineData("Get-ContainerExposure")]
     [InlineData("Get-EcrImage -InUse")]

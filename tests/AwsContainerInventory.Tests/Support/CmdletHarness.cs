@@ -56,6 +56,29 @@ public static class CmdletHarness
     }
 }
 
+/// <summary>A script stopped while it ran (as Ctrl+C stops it).</summary>
+public static class StoppedRun
+{
+    /// <summary>Runs <paramref name="script"/> in a runspace of its own and stops it after <paramref name="stopAfter"/>; how long the stop took.</summary>
+    public static async Task<TimeSpan> StopAfterAsync(string script, TimeSpan stopAfter)
+    {
+        var state = InitialSessionState.CreateDefault2();
+        state.ImportPSModule(typeof(InventorySession).Assembly.Location);
+        using var runspace = RunspaceFactory.CreateRunspace(state);
+        runspace.Open();
+        using var shell = PowerShell.Create();
+        shell.Runspace = runspace;
+        shell.AddScript(script);
+        IAsyncResult running = shell.BeginInvoke();
+        await Task.Delay(stopAfter);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Task.Run(shell.Stop);
+        clock.Stop();
+        if (!running.IsCompleted) throw new InvalidOperationException("The script was still running after Stop.");
+        return clock.Elapsed;
+    }
+}
+
 public sealed record RunResult(List<object> Output, List<ErrorRecord> Errors, List<string> Verbose, List<string> Warnings, List<ProgressRecord> Progress)
 {
     public List<T> Of<T>() => Output.OfType<T>().ToList();
