@@ -116,10 +116,11 @@ public sealed partial class AwsCallPipeline
     /// Injected latency counts from the request's arrival, as a network's would: the wait ends about
     /// <paramref name="latencyMs"/> after the request arrived, whatever reading it took.
     /// </summary>
-    private async Task WaitForLatencyAsync(HttpContext context, Stopwatch sinceArrival, int latencyMs)
+    private async Task<WaitPlan> WaitForLatencyAsync(HttpContext context, Stopwatch sinceArrival, int latencyMs)
     {
-        int planned = _latency.PlannedWaitMs(latencyMs, sinceArrival.Elapsed.TotalMilliseconds);
-        if (planned > 0) await DelayAsync(context, planned);
+        WaitPlan plan = _latency.Plan(latencyMs, sinceArrival.Elapsed.TotalMilliseconds);
+        if (plan.WaitMs > 0) await DelayAsync(context, plan.WaitMs);
+        return plan;
     }
 
     /// <summary>Waits, but gives up when the client disconnects or the endpoint stops.</summary>

@@ -75,6 +75,7 @@ public sealed partial class AwsCallPipeline
         public FaultKind Fault;
         public bool Aborted;
         public int LatencyMs;
+        public WaitPlan Wait;
         public Stopwatch Clock = null!;
     }
 
@@ -117,7 +118,7 @@ public sealed partial class AwsCallPipeline
         {
             Stats.RequestFinished();
             var status = facts.Aborted ? 0 : facts.StatusCode;
-            if (facts.LatencyMs > 0 && status != 0 && facts.Fault == FaultKind.None) _latency.Learn(facts.LatencyMs, clock.Elapsed.TotalMilliseconds);
+            if (facts.LatencyMs > 0 && status != 0 && facts.Fault == FaultKind.None) _latency.Learn(facts.LatencyMs, clock.Elapsed.TotalMilliseconds, facts.Wait);
             Stats.Completed(
                 new CallRecord(facts.Operation, facts.Service.ToString().ToLowerInvariant(), facts.AccountId, facts.Region,
                     facts.MaxResults, facts.BatchSize, facts.DesiredStatus, facts.Cluster, facts.HasNextToken,
@@ -143,7 +144,7 @@ public sealed partial class AwsCallPipeline
         if (latency > 0)
         {
             facts.LatencyMs = latency;
-            await WaitForLatencyAsync(context, facts.Clock, latency);
+            facts.Wait = await WaitForLatencyAsync(context, facts.Clock, latency);
         }
 
         CallerIdentity caller;
