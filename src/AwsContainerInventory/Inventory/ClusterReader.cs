@@ -37,12 +37,12 @@ namespace AwsContainerInventory.Inventory
             if (names.LiteralsOnly)
             {
                 // Named clusters need no listing: DescribeClusters takes names directly.
-                _context.Run.WriteVerbose("ECS DescribeClusters " + string.Join(", ", names.Literals) + " in " + _context.Label + ".");
+                if (_context.Run.VerboseShown) _context.Run.WriteVerbose("ECS DescribeClusters " + string.Join(", ", names.Literals) + " in " + _context.Label + ".");
                 await Task.WhenAll(Paging.Chunk(names.Literals, EcsLimits.DescribeClustersBatch)
                     .Select(batch => DescribeAsync(batch, listed: false, names))).ConfigureAwait(false);
                 return;
             }
-            _context.Run.WriteVerbose("ECS ListClusters in " + _context.Label + ".");
+            if (_context.Run.VerboseShown) _context.Run.WriteVerbose("ECS ListClusters in " + _context.Label + ".");
             await _context.ListInBatchesAsync(token => ecs.ListClustersAsync(_context.PageSize, token, _context.CancellationToken),
                 EcsLimits.DescribeClustersBatch, batch => DescribeAsync(batch, listed: true, names),
                 include: arn => names.Matches(NameFromArn(arn), arn)).ConfigureAwait(false);
@@ -78,7 +78,7 @@ namespace AwsContainerInventory.Inventory
             if (clusters.NeedsListing)
             {
                 IEcsClient ecs = _context.Ecs;
-                _context.Run.WriteVerbose("ECS ListClusters in " + _context.Label + ".");
+                if (_context.Run.VerboseShown) _context.Run.WriteVerbose("ECS ListClusters in " + _context.Label + ".");
                 await _context.ListInBatchesAsync(token => ecs.ListClustersAsync(_context.PageSize, token, _context.CancellationToken),
                     batchSize: 1, batch => Guarded(batch[0], null), include: clusters.MatchesListed).ConfigureAwait(false);
             }

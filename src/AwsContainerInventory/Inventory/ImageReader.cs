@@ -29,7 +29,7 @@ namespace AwsContainerInventory.Inventory
                 repository => ReadRepositoryAsync(repository, literal: repository.Arn, query));
             if (selection.NeedsListing)
             {
-                _context.Run.WriteVerbose("ECR DescribeRepositories (for their images) in " + _context.Label + ".");
+                if (_context.Run.VerboseShown) _context.Run.WriteVerbose("ECR DescribeRepositories (for their images) in " + _context.Label + ".");
                 await _context.ListInBatchesAsync<JsonElement>(
                     token => ecr.DescribeRepositoriesAsync(_context.PageSize, token, _context.CancellationToken),
                     batchSize: 1,
@@ -42,7 +42,7 @@ namespace AwsContainerInventory.Inventory
         /// <summary>Get-EcrImage -InUse, first part: the digests the pair's running tasks use.</summary>
         public Task CollectInUseAsync(ImagesInUse inUse)
         {
-            _context.Run.WriteVerbose("ECS ListClusters, ListTasks (RUNNING) and DescribeTasks for the image digests in use in " + _context.Label + ".");
+            if (_context.Run.VerboseShown) _context.Run.WriteVerbose("ECS ListClusters, ListTasks (RUNNING) and DescribeTasks for the image digests in use in " + _context.Label + ".");
             return new TaskReader(_context).ReadRunningAsync(task =>
             {
                 inUse.Add(task);
@@ -86,7 +86,7 @@ namespace AwsContainerInventory.Inventory
             {
                 if (digests == null)
                 {
-                    _context.Run.WriteVerbose("ECR DescribeImages in " + repository.Arn + ".");
+                    if (_context.Run.VerboseShown) _context.Run.WriteVerbose("ECR DescribeImages in " + repository.Arn + ".");
                     await ApiPaging.ForEachPageAsync(token => ecr.DescribeImagesAsync(repository.RegistryId, repository.Name, _context.PageSize, token, _context.CancellationToken),
                         page =>
                         {
@@ -95,7 +95,7 @@ namespace AwsContainerInventory.Inventory
                         }).ConfigureAwait(false);
                     return;
                 }
-                _context.Run.WriteVerbose("ECR DescribeImages for " + digests.Count + " digest(s) in " + repository.Arn + ".");
+                if (_context.Run.VerboseShown) _context.Run.WriteVerbose("ECR DescribeImages for " + digests.Count + " digest(s) in " + repository.Arn + ".");
                 DigestLookupResult found = await ImageDigestLookup.DescribeAsync(ecr, repository, digests, _context.CancellationToken).ConfigureAwait(false);
                 if (literal != null) query.Repositories.Names.MarkFound(literal);
                 await WriteAsync(found.Images, repository, query, inUse).ConfigureAwait(false);

@@ -21,7 +21,7 @@ namespace AwsContainerInventory.Inventory
             InventoryScope scope = _context.Scope;
             InventoryRun run = _context.Run;
             IEcrClient ecr = _context.Ecr;
-            run.WriteVerbose("ECR GetRegistryScanningConfiguration in " + scope.Label + ".");
+            if (run.VerboseShown) run.WriteVerbose("ECR GetRegistryScanningConfiguration in " + scope.Label + ".");
             try
             {
                 JsonElement response = await ecr.GetRegistryScanningConfigurationAsync(_context.CancellationToken).ConfigureAwait(false);

@@ -21,7 +21,7 @@ namespace AwsContainerInventory.Inventory
         public Task ReadAsync(NameFilter names)
         {
             IEcrClient ecr = _context.Ecr;
-            _context.Run.WriteVerbose("ECR DescribeRepositories in " + _context.Label + ".");
+            if (_context.Run.VerboseShown) _context.Run.WriteVerbose("ECR DescribeRepositories in " + _context.Label + ".");
             return _context.ListInBatchesAsync<JsonElement>(
                 token => ecr.DescribeRepositoriesAsync(_context.PageSize, token, _context.CancellationToken),
                 batchSize: 1,

@@ -67,7 +67,7 @@ namespace AwsContainerInventory.Inventory
         {
             try
             {
-                Context.Run.WriteVerbose(action + " for reachability in " + Scope.Label + ".");
+                if (Context.Run.VerboseShown) Context.Run.WriteVerbose(action + " for reachability in " + Scope.Label + ".");
                 await read().ConfigureAwait(false);
             }
             catch (AwsServiceException error) when (error.IsAccessDenied && !CancellationToken.IsCancellationRequested)

@@ -335,7 +335,7 @@ namespace AwsContainerInventory.Inventory
             AssumedRoleCredentialProvider credentials = _session.RoleCredentials(roleArn, _homeRegion, _run, () => _sts.Value);
             try
             {
-                _run.WriteVerbose("Assuming role " + roleArn + " (session " + credentials.RoleSessionName + ", " + credentials.DurationSeconds + " s).");
+                if (_run.VerboseShown) _run.WriteVerbose("Assuming role " + roleArn + " (session " + credentials.RoleSessionName + ", " + credentials.DurationSeconds + " s).");
                 await credentials.GetCredentialsAsync(token).ConfigureAwait(false);
                 _session.RecordRoleOutcome(roleArn, failed: false);
                 return credentials;

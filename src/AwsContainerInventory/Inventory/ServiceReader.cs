@@ -25,7 +25,7 @@ namespace AwsContainerInventory.Inventory
         public async Task ReadClusterAsync(string cluster)
         {
             IEcsClient ecs = _context.Ecs;
-            _context.Run.WriteVerbose("ECS ListServices in cluster " + cluster + ", " + _context.Label + ".");
+            if (_context.Run.VerboseShown) _context.Run.WriteVerbose("ECS ListServices in cluster " + cluster + ", " + _context.Label + ".");
             await _context.ListInBatchesAsync(token => ecs.ListServicesAsync(cluster, _context.PageSize, token, _context.CancellationToken),
                 EcsLimits.DescribeServicesBatch, async batch =>
                 {

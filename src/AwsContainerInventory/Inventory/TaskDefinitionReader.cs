@@ -28,7 +28,7 @@ namespace AwsContainerInventory.Inventory
         public Task ReadAsync(string? familyPrefix, Func<string, bool>? include = null)
         {
             IEcsClient ecs = _context.Ecs;
-            _context.Run.WriteVerbose("ECS ListTaskDefinitions" + (familyPrefix == null ? string.Empty : " (family " + familyPrefix + ")") + " in " + _context.Label + ".");
+            if (_context.Run.VerboseShown) _context.Run.WriteVerbose("ECS ListTaskDefinitions" + (familyPrefix == null ? string.Empty : " (family " + familyPrefix + ")") + " in " + _context.Label + ".");
             return _context.ListInBatchesAsync(token => ecs.ListTaskDefinitionsAsync(familyPrefix, _context.PageSize, token, _context.CancellationToken),
                 batchSize: 1, batch => DescribeOneAsync(batch[0]), include);
         }
@@ -37,7 +37,7 @@ namespace AwsContainerInventory.Inventory
         public Task DescribeAsync(IReadOnlyList<string> taskDefinitionArns)
         {
             if (taskDefinitionArns.Count == 0) return Task.CompletedTask;
-            _context.Run.WriteVerbose("ECS DescribeTaskDefinition for " + taskDefinitionArns.Count + " task definition(s) in use in " + _context.Label + ".");
+            if (_context.Run.VerboseShown) _context.Run.WriteVerbose("ECS DescribeTaskDefinition for " + taskDefinitionArns.Count + " task definition(s) in use in " + _context.Label + ".");
             return _context.ForEachAsync(taskDefinitionArns, DescribeOneAsync);
         }
 

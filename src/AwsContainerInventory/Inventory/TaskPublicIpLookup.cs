@@ -122,7 +122,7 @@ namespace AwsContainerInventory.Inventory
         private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?> TryDescribeAsync(IReadOnlyList<string> networkInterfaceIds)
         {
             var publicIps = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            _context.Run.WriteVerbose("EC2 DescribeNetworkInterfaces for " + networkInterfaceIds.Count + " task network interface(s) in " + _context.Scope.Label + ".");
+            if (_context.Run.VerboseShown) _context.Run.WriteVerbose("EC2 DescribeNetworkInterfaces for " + networkInterfaceIds.Count + " task network interface(s) in " + _context.Scope.Label + ".");
             try
             {
                 IEc2Client ec2 = _context.Ec2;

@@ -67,7 +67,7 @@ namespace AwsContainerInventory.Inventory
             Func<string, bool>? firstListing = listed == null ? null : arn => listed.TryAdd(arn, 0);
             return Task.WhenAll(statuses.Select(async status =>
             {
-                _context.Run.WriteVerbose("ECS ListTasks (" + status + ") in cluster " + cluster + ", " + _context.Label + ".");
+                if (_context.Run.VerboseShown) _context.Run.WriteVerbose("ECS ListTasks (" + status + ") in cluster " + cluster + ", " + _context.Label + ".");
                 await _context.ListInBatchesAsync(token => ecs.ListTasksAsync(cluster, status, _context.PageSize, token, _context.CancellationToken),
                     EcsLimits.DescribeTasksBatch, async batch =>
                     {
