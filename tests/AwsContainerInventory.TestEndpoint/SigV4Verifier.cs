@@ -199,10 +199,6 @@ internal sealed class SigV4Verifier(Estate estate)
         return caller.Identity;
     }
 
-    /// <summary>Hex HMAC-SHA256 signature with the key derived for date/region/service.</summary>
-    public static string Sign(string secretAccessKey, string date, string region, string service, string stringToSign) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(SigningKey(secretAccessKey, date, region, service), Encoding.UTF8.GetBytes(stringToSign)));
-
     /// <summary>The signing key derived for date/region/service.</summary>
     private static byte[] SigningKey(string secretAccessKey, string date, string region, string service)
     {
