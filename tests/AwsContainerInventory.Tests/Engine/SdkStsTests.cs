@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using System.Text.Json.Nodes;
 using AwsContainerInventory.Session;
 using AwsContainerInventory.TestEndpoint;
@@ -76,13 +75,7 @@ public sealed class SdkStsTests
         handler.OperationLatency["AssumeRole"] = TimeSpan.FromSeconds(30);
         CmdletHarness.Connect(handler, roles: new[] { Roles[0] });
 
-        var state = InitialSessionState.CreateDefault2();
-        state.ImportPSModule(typeof(InventorySession).Assembly.Location);
-        using var runspace = RunspaceFactory.CreateRunspace(state);
-        runspace.Open();
-        using var shell = PowerShell.Create();
-        shell.Runspace = runspace;
-        shell.AddScript("Get-EcrRepository");
+        using var shell = CmdletHarness.NewShell("Get-EcrRepository");
         var clock = Stopwatch.StartNew();
         var running = shell.BeginInvoke();
         SpinWait.SpinUntil(() => handler.CallCount("AssumeRole") == 1, TimeSpan.FromSeconds(10));

@@ -192,7 +192,7 @@ public sealed class PairStartsTests : IAsyncLifetime
         // the other 8 wait for their turn when the run is stopped.
         _endpoint.Faults.LatencyMs = 100;
 
-        TimeSpan stopping = await StoppedRun.StopAfterAsync("Get-EcsCluster", TimeSpan.FromMilliseconds(900)).WaitAsync(TimeSpan.FromSeconds(30));
+        TimeSpan stopping = await CmdletHarness.StopAfterAsync("Get-EcsCluster", TimeSpan.FromMilliseconds(900)).WaitAsync(TimeSpan.FromSeconds(30));
         int atStop = _endpoint.Stats.TotalCalls;
         await Task.Delay(500);
 

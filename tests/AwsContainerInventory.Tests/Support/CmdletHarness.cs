@@ -38,37 +38,20 @@ public static class CmdletHarness
         return session;
     }
 
-    /// <param name="variables">Variables the script can read, such as a session object for -Session.</param>
-    public static RunResult Invoke(string script, IReadOnlyDictionary<string, object>? variables = null)
+    /// <summary>A shell about to run <paramref name="script"/>, in a runspace of its own with the module imported (disposed with the shell).</summary>
+    public static PowerShell NewShell(string script)
     {
         var state = InitialSessionState.CreateDefault2();
         state.ImportPSModule(typeof(InventorySession).Assembly.Location);
-        using var runspace = RunspaceFactory.CreateRunspace(state);
-        runspace.Open();
-        foreach (var variable in variables ?? new Dictionary<string, object>()) runspace.SessionStateProxy.SetVariable(variable.Key, variable.Value);
-        using var shell = PowerShell.Create();
-        shell.Runspace = runspace;
+        var shell = PowerShell.Create(state);
         shell.AddScript(script);
-        var output = shell.Invoke();
-        return new RunResult(output.Select(o => o?.BaseObject).ToList()!, shell.Streams.Error.ToList(),
-            shell.Streams.Verbose.Select(v => v.Message).ToList(), shell.Streams.Warning.Select(w => w.Message).ToList(),
-            shell.Streams.Progress.ToList());
+        return shell;
     }
-}
 
-/// <summary>A script stopped while it ran (as Ctrl+C stops it).</summary>
-public static class StoppedRun
-{
-    /// <summary>Runs <paramref name="script"/> in a runspace of its own and stops it after <paramref name="stopAfter"/>; how long the stop took.</summary>
+    /// <summary>Runs <paramref name="script"/> and stops it after <paramref name="stopAfter"/>, as Ctrl+C does; how long the stop took.</summary>
     public static async Task<TimeSpan> StopAfterAsync(string script, TimeSpan stopAfter)
     {
-        var state = InitialSessionState.CreateDefault2();
-        state.ImportPSModule(typeof(InventorySession).Assembly.Location);
-        using var runspace = RunspaceFactory.CreateRunspace(state);
-        runspace.Open();
-        using var shell = PowerShell.Create();
-        shell.Runspace = runspace;
-        shell.AddScript(script);
+        using var shell = NewShell(script);
         IAsyncResult running = shell.BeginInvoke();
         await Task.Delay(stopAfter);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -76,6 +59,17 @@ public static class StoppedRun
         clock.Stop();
         if (!running.IsCompleted) throw new InvalidOperationException("The script was still running after Stop.");
         return clock.Elapsed;
+    }
+
+    /// <param name="variables">Variables the script can read, such as a session object for -Session.</param>
+    public static RunResult Invoke(string script, IReadOnlyDictionary<string, object>? variables = null)
+    {
+        using var shell = NewShell(script);
+        foreach (var variable in variables ?? new Dictionary<string, object>()) shell.Runspace.SessionStateProxy.SetVariable(variable.Key, variable.Value);
+        var output = shell.Invoke();
+        return new RunResult(output.Select(o => o?.BaseObject).ToList()!, shell.Streams.Error.ToList(),
+            shell.Streams.Verbose.Select(v => v.Message).ToList(), shell.Streams.Warning.Select(w => w.Message).ToList(),
+            shell.Streams.Progress.ToList());
     }
 }
 
