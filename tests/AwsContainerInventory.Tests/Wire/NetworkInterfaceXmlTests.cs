@@ -1,5 +1,5 @@
-using System.Text;
 using System.Xml;
+using AwsContainerInventory.Tests.Support;
 using AwsContainerInventory.Wire;
 
 namespace AwsContainerInventory.Tests.Wire;
@@ -9,12 +9,8 @@ public class NetworkInterfaceXmlTests
 {
     private const string Namespace = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
-    private static ApiPage<NetworkInterfaceAddresses> Read(string xml)
-    {
-        byte[] bytes = Encoding.UTF8.GetBytes("xx" + xml + "yy");
-        // A segment in the middle of a larger (pooled) array, as the transport hands it over.
-        return NetworkInterfaceXml.ReadPage(new ArraySegment<byte>(bytes, 2, bytes.Length - 4));
-    }
+    private static ApiPage<NetworkInterfaceAddresses> Read(string xml) =>
+        NetworkInterfaceXml.ReadPage(PooledBodies.InLargerArray(xml));
 
     [Fact]
     public void An_interface_keeps_its_addresses_groups_subnet_and_vpc_and_the_page_its_token()

@@ -1,4 +1,4 @@
-using System.Text;
+using AwsContainerInventory.Tests.Support;
 using AwsContainerInventory.Wire;
 
 namespace AwsContainerInventory.Tests.Wire;
@@ -8,12 +8,8 @@ public class RegionXmlTests
 {
     private const string Namespace = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
-    private static IReadOnlyList<Ec2Region> Read(string xml)
-    {
-        byte[] bytes = Encoding.UTF8.GetBytes("xx" + xml + "yy");
-        // A segment in the middle of a larger (pooled) array, as the transport hands it over.
-        return RegionXml.ReadRegions(new ArraySegment<byte>(bytes, 2, bytes.Length - 4));
-    }
+    private static IReadOnlyList<Ec2Region> Read(string xml) =>
+        RegionXml.ReadRegions(PooledBodies.InLargerArray(xml));
 
     [Fact]
     public void Each_region_keeps_its_name_and_opt_in_status()
