@@ -18,14 +18,17 @@ namespace AwsContainerInventory.Inventory
     internal sealed class PairStarts
     {
         private readonly object _lock = new object();
-        private readonly Queue<WaitingPair> _waiting = new Queue<WaitingPair>();
+        private readonly Queue<Action<PairStart>> _waiting = new Queue<Action<PairStart>>();
+        private readonly ICallObserver _calls;
         private readonly CancellationToken _stopped;
         private int _available;
 
-        public PairStarts(int limit, CancellationToken stopped = default)
+        /// <param name="calls">The run's observer, which every admitted pair's calls are told to as well.</param>
+        public PairStarts(int limit, ICallObserver calls, CancellationToken stopped = default)
         {
             if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit));
             _available = limit;
+            _calls = calls;
             _stopped = stopped;
             stopped.Register(StartAllWaiting);
         }
@@ -41,7 +44,7 @@ namespace AwsContainerInventory.Inventory
         /// when one comes back; the permit goes back at the answer to the pair's first call, or when the pair ends.
         /// <paramref name="start"/> should only hand the pair to a thread of its own.
         /// </summary>
-        public void Enter(ICallObserver calls, Action<PairStart> start)
+        public void Enter(Action<PairStart> start)
         {
             bool permit;
             lock (_lock)
@@ -50,17 +53,17 @@ namespace AwsContainerInventory.Inventory
                 if (permit) _available--;
                 else if (!_stopped.IsCancellationRequested)
                 {
-                    _waiting.Enqueue(new WaitingPair(calls, start));
+                    _waiting.Enqueue(start);
                     return;
                 }
             }
-            start(new PairStart(permit ? this : null, calls));
+            start(new PairStart(permit ? this : null, _calls));
         }
 
         /// <summary>A permit is back: the longest-waiting pair takes it.</summary>
         internal void Return()
         {
-            WaitingPair next;
+            Action<PairStart> next;
             lock (_lock)
             {
                 if (_waiting.Count == 0)
@@ -70,30 +73,18 @@ namespace AwsContainerInventory.Inventory
                 }
                 next = _waiting.Dequeue();
             }
-            next.Start(new PairStart(this, next.Calls));
+            next(new PairStart(this, _calls));
         }
 
         private void StartAllWaiting()
         {
-            WaitingPair[] all;
+            Action<PairStart>[] all;
             lock (_lock)
             {
                 all = _waiting.ToArray();
                 _waiting.Clear();
             }
-            foreach (WaitingPair pair in all) pair.Start(new PairStart(null, pair.Calls));
-        }
-
-        private readonly struct WaitingPair
-        {
-            public WaitingPair(ICallObserver calls, Action<PairStart> start)
-            {
-                Calls = calls;
-                Start = start;
-            }
-
-            public ICallObserver Calls { get; }
-            public Action<PairStart> Start { get; }
+            foreach (Action<PairStart> start in all) start(new PairStart(null, _calls));
         }
     }
 }

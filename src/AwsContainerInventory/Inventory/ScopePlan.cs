@@ -47,7 +47,7 @@ namespace AwsContainerInventory.Inventory
             // One AWS SDK STS client for every role this run assumes: building one per role costs about a millisecond each.
             _sts = new Lazy<IStsClient>(() => session.CreateBaseStsClient(_homeRegion, run));
             // Enough admitted pairs to keep every slot busy with first calls while the others are under way.
-            _pairStarts = new PairStarts(Math.Max(16, 4 * session.ParallelRequests), run.Token);
+            _pairStarts = new PairStarts(Math.Max(16, 4 * session.ParallelRequests), run, run.Token);
         }
 
         /// <summary>
@@ -172,7 +172,7 @@ namespace AwsContainerInventory.Inventory
             }
             // Held open while the pair waits for its turn, which it does as no more than this delegate.
             _run.Hold();
-            _pairStarts.Enter(_run, admitted => _run.StartHeld(token => ReadPairAsync(scope, consumer, admitted, token)));
+            _pairStarts.Enter(admitted => _run.StartHeld(token => ReadPairAsync(scope, consumer, admitted, token)));
         }
 
         private async Task ReadPairAsync(InventoryScope scope, Consumer consumer, PairStart? admitted, CancellationToken token)

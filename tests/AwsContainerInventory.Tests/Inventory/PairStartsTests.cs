@@ -39,21 +39,21 @@ public sealed class PairStartsTests : IAsyncLifetime
             Array.Empty<byte>(), new StaticCredentialProvider(new AwsCredentials("AKIDPAIRS", "pairs-secret"), "test"));
 
     /// <summary>Enters a pair; its permit once it is admitted (null until then).</summary>
-    private static Func<PairStart?> Enter(PairStarts starts, ICallObserver run)
+    private static Func<PairStart?> Enter(PairStarts starts)
     {
         PairStart? admitted = null;
-        starts.Enter(run, permit => admitted = permit);
+        starts.Enter(permit => admitted = permit);
         return () => admitted;
     }
 
     [Fact]
     public void Admits_up_to_the_limit_and_lets_the_next_pair_in_at_the_first_answer()
     {
-        var starts = new PairStarts(2);
         var run = new RecordingObserver();
-        PairStart first = Enter(starts, run)()!;
-        PairStart second = Enter(starts, run)()!;
-        Func<PairStart?> third = Enter(starts, run);
+        var starts = new PairStarts(2, run);
+        PairStart first = Enter(starts)()!;
+        PairStart second = Enter(starts)()!;
+        Func<PairStart?> third = Enter(starts);
         Assert.Null(third());
         Assert.Equal(1, starts.Waiting);
 
@@ -67,23 +67,23 @@ public sealed class PairStartsTests : IAsyncLifetime
         second.Dispose();
         admitted.Dispose();
         admitted.Dispose();
-        Assert.NotNull(Enter(starts, run)());
-        Assert.NotNull(Enter(starts, run)());
-        Assert.Null(Enter(starts, run)());
+        Assert.NotNull(Enter(starts)());
+        Assert.NotNull(Enter(starts)());
+        Assert.Null(Enter(starts)());
     }
 
     [Fact]
     public void Waiting_pairs_start_in_the_order_they_came()
     {
-        var starts = new PairStarts(1);
         var run = new RecordingObserver();
+        var starts = new PairStarts(1, run);
         var order = new List<int>();
-        PairStart held = Enter(starts, run)()!;
+        PairStart held = Enter(starts)()!;
         var permits = new List<PairStart>();
         for (int i = 0; i < 3; i++)
         {
             int pair = i;
-            starts.Enter(run, permit => { order.Add(pair); permits.Add(permit); });
+            starts.Enter(permit => { order.Add(pair); permits.Add(permit); });
         }
 
         held.Dispose();
@@ -97,17 +97,17 @@ public sealed class PairStartsTests : IAsyncLifetime
     public void Waiting_pairs_start_without_a_permit_when_the_run_stops_and_give_none_back()
     {
         using var stop = new CancellationTokenSource();
-        var starts = new PairStarts(1, stop.Token);
-        PairStart held = Enter(starts, new RecordingObserver())()!;
-        Func<PairStart?> first = Enter(starts, new RecordingObserver());
-        Func<PairStart?> second = Enter(starts, new RecordingObserver());
+        var starts = new PairStarts(1, new RecordingObserver(), stop.Token);
+        PairStart held = Enter(starts)()!;
+        Func<PairStart?> first = Enter(starts);
+        Func<PairStart?> second = Enter(starts);
 
         stop.Cancel();
         Assert.NotNull(first());
         Assert.NotNull(second());
         Assert.Equal(0, starts.Waiting);
         // Started after the stop: at once, whatever the permits.
-        Assert.NotNull(Enter(starts, new RecordingObserver())());
+        Assert.NotNull(Enter(starts)());
 
         // The pairs started without a permit return none: the one permit is back once, with the held pair.
         first()!.Dispose();
@@ -121,7 +121,7 @@ public sealed class PairStartsTests : IAsyncLifetime
     public void Tells_the_run_every_call_and_retry_and_wants_answers_only_until_the_first()
     {
         var run = new RecordingObserver();
-        PairStart pair = Enter(new PairStarts(1), run)()!;
+        PairStart pair = Enter(new PairStarts(1, run))()!;
         AwsRequest request = Request("DescribeRepositories");
 
         Assert.True(pair.WantsAnswers);
