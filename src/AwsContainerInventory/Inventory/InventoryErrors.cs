@@ -58,12 +58,19 @@ namespace AwsContainerInventory.Inventory
             return Record(error, OrganizationUnavailable, category, error.Target, error.Message);
         }
 
-        /// <summary>-Region All: an account's enabled regions (ec2:DescribeRegions) could not be read, so none of its regions was.</summary>
-        public static ErrorRecord RegionsUnavailable(Exception error, string? roleArn, string? accountId, string homeRegion)
+        /// <summary>
+        /// -Region All: an account's enabled regions (ec2:DescribeRegions) could not be read, so its opt-in regions were not;
+        /// <paramref name="readAnyway"/> regions, those every account has, were read all the same (none when the home
+        /// partition has no such region).
+        /// </summary>
+        public static ErrorRecord RegionsUnavailable(Exception error, string? roleArn, string? accountId, string homeRegion, int readAnyway)
         {
             var (_, category) = Classify(error);
             string who = roleArn != null ? "role " + roleArn : accountId != null ? "account " + accountId : "the session's credentials";
-            string message = "Could not read the enabled regions (ec2:DescribeRegions in " + homeRegion + ") of " + who + ", so none of its regions was read: " + error.Message;
+            string what = readAnyway > 0
+                ? "so only the " + readAnyway + " regions every account has were read, none of the opt-in regions it may have enabled"
+                : "so none of its regions was read";
+            string message = "Could not read the enabled regions (ec2:DescribeRegions in " + homeRegion + ") of " + who + ", " + what + ": " + error.Message;
             return Record(new InvalidOperationException(message, error), RegionsUnavailableId, category, (object?)roleArn ?? accountId ?? homeRegion, message);
         }
 

@@ -14,8 +14,9 @@ namespace AwsContainerInventory.Inventory
     /// role is assumed once (in the home region's STS endpoint) and its regions start as soon as it is ready, so no
     /// account waits for another's inventory. With -Region All each account's regions are its enabled ones
     /// (<see cref="EnabledRegions"/>); the home region's pair starts beside the DescribeRegions call when the home region is
-    /// one every account has, so an account's first records do not wait for its region list. A role, account or region
-    /// that cannot be read is one error naming it, and every other pair goes on.
+    /// one every account has, so an account's first records do not wait for its region list; when the list cannot be
+    /// had, the account is still read in the regions every account has. A role, account or region that cannot be read is
+    /// one error naming it, and every other pair goes on.
     /// </summary>
     internal sealed class ScopePlan
     {
@@ -27,6 +28,8 @@ namespace AwsContainerInventory.Inventory
         private readonly IReadOnlyList<string> _regions;
         private readonly bool _allRegions;
         private readonly string _homeRegion;
+        // -Region All: the home partition's regions every account has, read even when an account's list cannot be had.
+        private readonly IReadOnlyList<string> _alwaysEnabled;
         private readonly InventoryRun _run;
         private readonly TaskCompletionSource<bool> _discovered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly object _gate = new object();
@@ -44,6 +47,9 @@ namespace AwsContainerInventory.Inventory
             _run = run;
             _allRegions = EnabledRegions.IsAll(regions);
             _homeRegion = _allRegions ? session.HomeRegion : regions[0];
+            _alwaysEnabled = _allRegions
+                ? session.Endpoints.Partitions.Resolve(_homeRegion).Regions.Where(EnabledRegions.IsEnabledByDefault).ToList()
+                : (IReadOnlyList<string>)Array.Empty<string>();
             // One AWS SDK STS client for every role this run assumes: building one per role costs about a millisecond each.
             _sts = new Lazy<IStsClient>(() => session.CreateBaseStsClient(_homeRegion, run));
             // Enough admitted pairs to keep every slot busy with first calls while the others are under way.
@@ -129,7 +135,7 @@ namespace AwsContainerInventory.Inventory
             {
                 InventoryScope? home = await group.Home.ConfigureAwait(false);
                 if (home != null) all.Add(home);
-                all.AddRange(await group.Others.ConfigureAwait(false) ?? Array.Empty<InventoryScope>());
+                all.AddRange((await group.Others.ConfigureAwait(false)).Scopes);
             }
             return all;
         }
@@ -151,13 +157,14 @@ namespace AwsContainerInventory.Inventory
             {
                 InventoryScope? home = await group.Home.ConfigureAwait(false);
                 if (home != null) StartPair(home, consumer);
-                IReadOnlyList<InventoryScope>? others = await group.Others.ConfigureAwait(false);
-                // Null: the role, the credentials or the regions failed (already reported), so the account's pairs are not known.
-                if (others == null && consumer.Unread != null)
+                AccountPairs others = await group.Others.ConfigureAwait(false);
+                // Not all known: the role, the credentials or the regions failed (already reported), so some or all of the
+                // account's pairs are not read.
+                if (!others.Complete && consumer.Unread != null)
                 {
                     foreach (string region in _allRegions ? new[] { EnabledRegions.All } : _regions) consumer.Unread(region, group.Target.AccountId);
                 }
-                foreach (InventoryScope scope in others ?? Array.Empty<InventoryScope>()) StartPair(scope, consumer);
+                foreach (InventoryScope scope in others.Scopes) StartPair(scope, consumer);
             });
         }
 
@@ -220,15 +227,18 @@ namespace AwsContainerInventory.Inventory
 
         /// <summary>
         /// The account's pairs, but for the one started ahead (<paramref name="homeTask"/>), once its credentials (and,
-        /// with -Region All, its regions) are known; null when they could not be had.
+        /// with -Region All, its regions) are known. Without credentials, none. Without its region list, those of the regions
+        /// every account has (it cannot lack them, and a role without ec2:DescribeRegions is common), not complete: the
+        /// opt-in regions it may have enabled are not read, and the error says so.
         /// </summary>
-        private async Task<IReadOnlyList<InventoryScope>?> OtherScopesAsync(AccountTarget target, Task<ICredentialProvider?> credentialsTask,
+        private async Task<AccountPairs> OtherScopesAsync(AccountTarget target, Task<ICredentialProvider?> credentialsTask,
             Task<InventoryScope?> homeTask, CancellationToken token)
         {
             ICredentialProvider? credentials = await credentialsTask.ConfigureAwait(false);
-            if (credentials == null) return null;
+            if (credentials == null) return AccountPairs.None;
             InventoryScope? home = await homeTask.ConfigureAwait(false);
             IReadOnlyList<string> regions = _regions;
+            bool complete = true;
             if (_allRegions)
             {
                 try
@@ -237,12 +247,13 @@ namespace AwsContainerInventory.Inventory
                 }
                 catch (Exception error) when (InventoryErrors.IsScopeFailure(error) && !token.IsCancellationRequested)
                 {
-                    _run.WriteError(InventoryErrors.RegionsUnavailable(error, target.RoleArn, target.AccountId, _homeRegion));
-                    return null;
+                    _run.WriteError(InventoryErrors.RegionsUnavailable(error, target.RoleArn, target.AccountId, _homeRegion, _alwaysEnabled.Count));
+                    regions = _alwaysEnabled;
+                    complete = false;
                 }
             }
-            return regions.Where(region => home == null || region != home.Region)
-                .Select(region => new InventoryScope(_session, region, target.RoleArn, credentials, target.AccountId)).ToList();
+            return new AccountPairs(regions.Where(region => home == null || region != home.Region)
+                .Select(region => new InventoryScope(_session, region, target.RoleArn, credentials, target.AccountId)).ToList(), complete);
         }
 
         private static string AccountKey(AccountTarget target, ICredentialProvider credentials) => target.AccountId ?? "credentials " + credentials.Description;
@@ -355,7 +366,7 @@ namespace AwsContainerInventory.Inventory
         /// <summary>The pairs of one account: the home region's, when it starts ahead of the others, and the others (whose regions may still be asked for).</summary>
         private sealed class ScopeGroup
         {
-            public ScopeGroup(AccountTarget target, Task<InventoryScope?> home, Task<IReadOnlyList<InventoryScope>?> others)
+            public ScopeGroup(AccountTarget target, Task<InventoryScope?> home, Task<AccountPairs> others)
             {
                 Target = target;
                 Home = home;
@@ -364,7 +375,24 @@ namespace AwsContainerInventory.Inventory
 
             public AccountTarget Target { get; }
             public Task<InventoryScope?> Home { get; }
-            public Task<IReadOnlyList<InventoryScope>?> Others { get; }
+            public Task<AccountPairs> Others { get; }
+        }
+
+        /// <summary>An account's pairs (but for one started ahead), and whether they are all it has.</summary>
+        private sealed class AccountPairs
+        {
+            public static readonly AccountPairs None = new AccountPairs(Array.Empty<InventoryScope>(), complete: false);
+
+            public AccountPairs(IReadOnlyList<InventoryScope> scopes, bool complete)
+            {
+                Scopes = scopes;
+                Complete = complete;
+            }
+
+            public IReadOnlyList<InventoryScope> Scopes { get; }
+
+            /// <summary>False when the credentials or the region list could not be had.</summary>
+            public bool Complete { get; }
         }
 
         /// <summary>One ForEachScope call: its work, applied to every pair as it becomes known.</summary>

@@ -228,21 +228,26 @@ public sealed class OrganizationEndpointTests : IAsyncLifetime
     [Fact]
     public void An_account_whose_regions_cannot_be_read_is_one_error_and_the_others_go_on()
     {
-        Organization(2, new[] { "us-east-1", "eu-west-1" });
+        // Every account has opted in to af-south-1, where it holds repositories too.
+        Organization(2, new[] { "us-east-1", "eu-west-1", "af-south-1" }, optedIn: new[] { "af-south-1" });
         _endpoint.Estate.DenyOperation(Member(1), "ec2:DescribeRegions");
         Connect(regions: new[] { EnabledRegions.All });
 
         var result = CmdletHarness.Invoke("Get-EcrRepository");
+        var member1Reads = _endpoint.Stats.Calls("DescribeRepositories").Where(c => c.AccountId == Member(1)).Select(c => c.Region).ToList();
         var named = CmdletHarness.Invoke("Get-EcrRepository -Name literal-nowhere");
 
         ErrorRecord error = Assert.Single(result.Errors);
         Assert.StartsWith("AwsEnabledRegionsUnavailable,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
         Assert.Equal(Role(Member(1)), error.TargetObject);
-        // The home region (us-east-1, enabled in every account) was read for member 1 as well; its other regions were not.
+        Assert.Contains("so only the 17 regions every account has were read, none of the opt-in regions it may have enabled", error.ErrorDetails.Message);
+        // Member 1 was read in the 17 regions every account has (the home region first, beside its DescribeRegions call),
+        // not in its opt-in region, which nothing could tell it had enabled.
         var read = result.Of<EcrRepository>().Select(r => (r.AccountId!, r.Region)).Distinct().ToList();
-        Assert.Equal(new[] { (Estate.DefaultAccountId, "eu-west-1"), (Estate.DefaultAccountId, "us-east-1"), (Member(1), "us-east-1"), (Member(2), "eu-west-1"), (Member(2), "us-east-1") },
-            read.Order());
+        Assert.Equal(new[] { (Estate.DefaultAccountId, "af-south-1"), (Estate.DefaultAccountId, "eu-west-1"), (Estate.DefaultAccountId, "us-east-1"),
+            (Member(1), "eu-west-1"), (Member(1), "us-east-1"), (Member(2), "af-south-1"), (Member(2), "eu-west-1"), (Member(2), "us-east-1") }, read.Order());
+        Assert.Equal(Estate.DefaultRegions.Order(), member1Reads.Order());   // each of the 17 once, af-south-1 never
         // Regions that could not be listed could hold the name: its error is the regions', not a not-found.
         Assert.All(named.Errors, e => Assert.StartsWith("AwsEnabledRegionsUnavailable,", e.FullyQualifiedErrorId));
     }
