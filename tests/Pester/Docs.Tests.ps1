@@ -6,7 +6,7 @@
       the repository by tools/Export-SeedData.ps1, and checked against them when they are there) is in the map,
       under its record type;
     - the IAM policy of docs/credentials-and-multi-account.md grants exactly the API calls the seeds
-      list, plus sts:AssumeRole;
+      list, plus sts:AssumeRole and the reads the module adds to them (public IPs, enabled regions, images, scanning, reachability);
     - relative links between docs pages point at existing files.
 
     Run from the repository root:
@@ -82,7 +82,7 @@ Describe 'Seed attributes' {
 }
 
 Describe 'docs/credentials-and-multi-account.md' {
-    It 'grants exactly the API calls of the seeds, plus sts:AssumeRole, the task public-IP lookup, the image and registry scanning reads and the reachability reads' {
+    It 'grants exactly the API calls of the seeds, plus sts:AssumeRole, the task public-IP lookup, the enabled-region list, the image and registry scanning reads and the reachability reads' {
         $seedCalls = Get-Content (Join-Path $DataPath seed-api-calls.txt)
 
         $text = Get-Content -Raw (Join-Path $DocsPath credentials-and-multi-account.md)
@@ -95,7 +95,7 @@ Describe 'docs/credentials-and-multi-account.md' {
         $reachability = 'ec2:DescribeSecurityGroups', 'ec2:DescribeRouteTables', 'elasticloadbalancing:DescribeLoadBalancers',
             'elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeRules',
             'elasticloadbalancing:DescribeTargetHealth', 'ecs:DescribeContainerInstances'
-        @($granted) | Should -Be @(@($seedCalls) + 'sts:AssumeRole' + 'ec2:DescribeNetworkInterfaces' + 'ecr:DescribeImages' + 'ecr:GetRegistryScanningConfiguration' + $reachability | Sort-Object -Unique)
+        @($granted) | Should -Be @(@($seedCalls) + 'sts:AssumeRole' + 'ec2:DescribeNetworkInterfaces' + 'ec2:DescribeRegions' + 'ecr:DescribeImages' + 'ecr:GetRegistryScanningConfiguration' + $reachability | Sort-Object -Unique)
     }
 }
 
