@@ -109,19 +109,34 @@ namespace AwsContainerInventory
         }
 
         /// <summary>The account id field of an ARN (<c>arn:partition:service:region:account:resource</c>).</summary>
-        public static string? AccountFromArn(string? arn)
-        {
-            if (string.IsNullOrEmpty(arn)) return null;
-            string[] parts = arn!.Split(new[] { ':' }, 6);
-            return parts.Length >= 6 && parts[0] == "arn" && parts[4].Length > 0 ? parts[4] : null;
-        }
+        public static string? AccountFromArn(string? arn) => ArnField(arn, 4);
 
         /// <summary>The region field of an ARN.</summary>
-        public static string? RegionFromArn(string? arn)
+        public static string? RegionFromArn(string? arn) => ArnField(arn, 3);
+
+        /// <summary>
+        /// Field <paramref name="index"/> (0-5) of an ARN of six colon-separated fields (the resource may hold more colons);
+        /// null when the ARN is not one or the field is empty. Only the field is copied: every record of a task estate
+        /// takes its account from its ARN, and splitting made six strings and an array each time.
+        /// </summary>
+        private static string? ArnField(string? arn, int index)
         {
-            if (string.IsNullOrEmpty(arn)) return null;
-            string[] parts = arn!.Split(new[] { ':' }, 6);
-            return parts.Length >= 6 && parts[0] == "arn" && parts[3].Length > 0 ? parts[3] : null;
+            if (arn == null || !arn.StartsWith("arn:", StringComparison.Ordinal)) return null;
+            int start = 0, end = 3;   // field 0 is "arn"
+            for (int field = 1; field <= index; field++)
+            {
+                start = end + 1;
+                end = arn.IndexOf(':', start);
+                if (end < 0) return null;
+            }
+            // The fields after it must be there too: at least five colons in all.
+            int colon = end;
+            for (int field = index + 1; field < 5; field++)
+            {
+                colon = arn.IndexOf(':', colon + 1);
+                if (colon < 0) return null;
+            }
+            return end > start ? arn.Substring(start, end - start) : null;
         }
     }
 }
