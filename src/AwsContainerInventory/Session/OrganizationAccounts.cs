@@ -51,7 +51,10 @@ namespace AwsContainerInventory.Session
                 if (listed == null)
                 {
                     var listing = new Listing(this, organizations(), found, cancellationToken);
-                    Task<StsCallerIdentity> identity = IdentityAsync(sts(), caller, cancellationToken);
+                    // On a thread of its own: the AWS SDK builds, signs and sends GetCallerIdentity before its first await
+                    // (several milliseconds in a new process), and the first page, which every account waits for, should
+                    // not wait for that to go out.
+                    Task<StsCallerIdentity> identity = Task.Run(() => IdentityAsync(sts(), caller, cancellationToken));
                     listing.Identity = identity;
                     await listing.RunAsync(caller).ConfigureAwait(false);
                     Volatile.Write(ref _listed, listing.Accounts);
