@@ -74,13 +74,6 @@ function Reset-Endpoint($Context, [int] $LatencyMs) {
     Invoke-Control $Context '/_control/faults' $(if ($LatencyMs) { @{ latencyMs = $LatencyMs } } else { @{} })
 }
 
-# The mean time from a call's arrival to its answer (latency included), of the calls answered since the last reset,
-# errors included (as the endpoint's stats summary and its latency calibration count them).
-function Get-EndpointServedMs($Stats) {
-    $served = @($Stats.operations.PSObject.Properties.Value | ForEach-Object { $_.calls } | Where-Object { $_.statusCode -ne 0 -and $_.fault -eq 'None' } | ForEach-Object durationMs)
-    [math]::Round(($served | Measure-Object -Average).Average, 2)
-}
-
 function Invoke-Boto3($Context) {
     $json = & python3 (Join-Path $Context.Tools 'benchmark_boto3.py') --endpoint $Context.Endpoint.Url --access-key $Context.AccessKey --secret-key $Context.SecretKey --threads $Context.ParallelRequests
     if ($LASTEXITCODE -ne 0) { throw "boto3 benchmark failed: $json" }
@@ -103,7 +96,7 @@ function Measure-EcrScenario($Context, [int] $Repositories) {
         $cold, $warm = $module.Runs
         [ordered]@{ ColdSeconds = $cold.Seconds; WarmSeconds = $warm.Seconds; ColdFirstRecordSeconds = $cold.FirstRecordSeconds
             WarmFirstRecordSeconds = $warm.FirstRecordSeconds; Records = $warm.Records; ImportSeconds = $module.ImportSeconds
-            Calls = [int]$stats.totalCalls; PeakConcurrency = $stats.peakInFlight; EndpointServedMs = Get-EndpointServedMs $stats
+            Calls = [int]$stats.totalCalls; PeakConcurrency = $stats.peakInFlight; EndpointServedMs = $stats.servedMeanMs
             Boto3Seconds = $boto.seconds; Boto3Records = $boto.repositories }
     })
     $median = { param($name) [math]::Round((Get-Median @($runs | ForEach-Object { $_[$name] })), 3) }
@@ -137,7 +130,7 @@ function Measure-EcsScenario($Context, [int] $Clusters, [int] $TasksPerCluster) 
         [ordered]@{ ColdSeconds = $cold.Seconds; WarmSeconds = $warm.Seconds; ColdFirstRecordSeconds = $cold.FirstRecordSeconds
             WarmFirstRecordSeconds = $warm.FirstRecordSeconds; Records = $warm.Records
             # The endpoint counted both inventories of the process: half of it is one run's.
-            CallsPerRun = [int]$stats.totalCalls / 2; PeakConcurrency = $stats.peakInFlight; EndpointServedMs = Get-EndpointServedMs $stats }
+            CallsPerRun = [int]$stats.totalCalls / 2; PeakConcurrency = $stats.peakInFlight; EndpointServedMs = $stats.servedMeanMs }
     })
     $median = { param($name) [math]::Round((Get-Median @($runs | ForEach-Object { $_[$name] })), 3) }
     $cold = & $median ColdSeconds; $warm = & $median WarmSeconds
@@ -174,7 +167,7 @@ function Measure-RolesScenario($Context) {
     $bound = $Context.LatencyMs / 1000 * $calls / $Context.ParallelRequests
     [ordered]@{ Records = $result.Runs[0].Records; Calls = $calls; LowerBoundSeconds = [math]::Round($bound, 3)
         Seconds = [math]::Round($result.Runs[0].Seconds, 3); Ratio = [math]::Round($result.Runs[0].Seconds / $bound, 3); PeakConcurrency = $stats.peakInFlight
-        EndpointServedMs = Get-EndpointServedMs $stats }
+        EndpointServedMs = $stats.servedMeanMs }
 }
 
 function Write-BenchmarkSummary($Report) {
