@@ -115,26 +115,25 @@ namespace AwsContainerInventory
         public static string? RegionFromArn(string? arn) => ArnField(arn, 3);
 
         /// <summary>
-        /// Field <paramref name="index"/> (0-5) of an ARN of six colon-separated fields (the resource may hold more colons);
+        /// Field <paramref name="index"/> (1-4: partition, service, region, account) of an ARN of six colon-separated fields (the resource may hold more colons);
         /// null when the ARN is not one or the field is empty. Only the field is copied: every record of a task estate
         /// takes its account from its ARN, and splitting made six strings and an array each time.
         /// </summary>
         private static string? ArnField(string? arn, int index)
         {
             if (arn == null || !arn.StartsWith("arn:", StringComparison.Ordinal)) return null;
-            int start = 0, end = 3;   // field 0 is "arn"
-            for (int field = 1; field <= index; field++)
+            // Field n ends at colon n (colon 0, after "arn", is at 3); an ARN has colons 1-4 after it, whichever field is asked.
+            int start = 0, end = 0, colon = 3;
+            for (int field = 1; field < 5; field++)
             {
-                start = end + 1;
-                end = arn.IndexOf(':', start);
-                if (end < 0) return null;
-            }
-            // The fields after it must be there too: at least five colons in all.
-            int colon = end;
-            for (int field = index + 1; field < 5; field++)
-            {
-                colon = arn.IndexOf(':', colon + 1);
-                if (colon < 0) return null;
+                int next = arn.IndexOf(':', colon + 1);
+                if (next < 0) return null;
+                if (field == index)
+                {
+                    start = colon + 1;
+                    end = next;
+                }
+                colon = next;
             }
             return end > start ? arn.Substring(start, end - start) : null;
         }
