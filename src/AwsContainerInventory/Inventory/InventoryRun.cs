@@ -34,6 +34,7 @@ namespace AwsContainerInventory.Inventory
         private int _outstanding = 1; // released by CompleteAdding
         private int _addingCompleted;
         private Task<bool>? _pendingWait;
+        private IDisposable? _slotKeep;
 
         /// <param name="activity">The progress activity, such as "Get-EcsTask".</param>
         /// <param name="recordSink">
@@ -104,6 +105,7 @@ namespace AwsContainerInventory.Inventory
 
         public async Task WriteRecordAsync(object record, string countAs)
         {
+            if (_slotKeep != null) EndSlotKeep();
             _calls.SawRecord(record);
             if (_recordSink != null)
             {
@@ -136,6 +138,18 @@ namespace AwsContainerInventory.Inventory
         {
             if (_warnedOnce.TryAdd(key, 0)) WriteWarning(message);
         }
+
+        /// <summary>
+        /// Holds <paramref name="keep"/> (the session's slots kept for follow-up calls, <see cref="AwsTransport.KeepSlotsForFollowUps"/>)
+        /// until the run's first record is written or the run ends: at a prompt the first line of output is what shows
+        /// the command works, and a follow-up call is what brings it.
+        /// </summary>
+        public void KeepSlotsUntilFirstRecord(IDisposable keep)
+        {
+            if (Interlocked.CompareExchange(ref _slotKeep, keep, null) != null) keep.Dispose();
+        }
+
+        private void EndSlotKeep() => Interlocked.Exchange(ref _slotKeep, null)?.Dispose();
 
         public void AddScopes(int count) => _progress.AddScopes(count);
 
@@ -218,6 +232,7 @@ namespace AwsContainerInventory.Inventory
         {
             Cancel();
             CompleteAdding();
+            EndSlotKeep();
             // Workers observe the token at every await; give them a moment so no background work outlives the cmdlet.
             _allWorkDone.Task.Wait(TimeSpan.FromSeconds(10));
         }
@@ -226,6 +241,7 @@ namespace AwsContainerInventory.Inventory
         {
             if (Interlocked.Decrement(ref _outstanding) == 0)
             {
+                EndSlotKeep();
                 _items.Writer.TryComplete();
                 _allWorkDone.TrySetResult(true);
             }

@@ -54,6 +54,7 @@ namespace AwsContainerInventory.Inventory
             _sts = new Lazy<IStsClient>(() => session.CreateBaseStsClient(_homeRegion, run));
             // Enough admitted pairs to keep every slot busy with first calls while the others are under way.
             _pairStarts = new PairStarts(Math.Max(16, 4 * session.ParallelRequests), run, run.Token);
+            run.KeepSlotsUntilFirstRecord(session.Transport.KeepSlotsForFollowUps());
         }
 
         /// <summary>

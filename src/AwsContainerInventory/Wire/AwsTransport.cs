@@ -47,6 +47,9 @@ namespace AwsContainerInventory.Wire
 
         internal void ReleaseSlot() => _slots.Release();
 
+        /// <summary>Keeps a few slots for calls that follow up on an answer until disposed (<see cref="CallSlots.KeepForFollowUps"/>): a run holds it until its first record.</summary>
+        internal IDisposable KeepSlotsForFollowUps() => _slots.KeepForFollowUps();
+
         /// <summary>The session's clock.</summary>
         public TimeProvider Time { get; }
 

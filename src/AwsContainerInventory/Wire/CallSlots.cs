@@ -16,7 +16,8 @@ namespace AwsContainerInventory.Wire
     /// made a pair's next call wait behind tens of them (25-30 ms a step of the first records' chain at 64 slots).
     /// Discovery calls (the organization's listing pages) go before all three: every account waits for the page that names
     /// it, so a page queued behind the AssumeRole calls of the accounts already found delays all that come after; they
-    /// are few (one page per 20 accounts), so they cannot starve the others.
+    /// are few (one page per 20 accounts), so they cannot starve the others. Until a run's first record, a few slots are kept
+    /// for discovery and later calls (<see cref="KeepForFollowUps"/>).
     /// </summary>
     internal sealed class CallSlots
     {
@@ -28,18 +29,66 @@ namespace AwsContainerInventory.Wire
         private readonly Queue<TaskCompletionSource<bool>>[] _turns;
         private readonly PairMap<object> _started = new PairMap<object>();
         private static readonly object Started = new object();
+        private readonly int _keptForFollowUps;
+        private readonly long _keepLapsesAfter;
         private int _available;
         private int _nextTurn;
+        private int _keeps;
+        private long _releases;
+        private long _keepLapsesAt;
 
         public CallSlots(int count)
         {
             if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));
             _available = count;
             _turns = new[] { _firstCalls, _laterCalls, _setupCalls };
+            _keptForFollowUps = count / SlotsPerKeptSlot;
+            _keepLapsesAfter = (long)count * KeepLapsesAfterRounds;
         }
+
+        /// <summary>One slot in this many is kept for follow-up calls while a run waits for its first record (none below 32 slots).</summary>
+        internal const int SlotsPerKeptSlot = 32;
+
+        /// <summary>A keep lapses after this many times the cap's calls have ended without a first record (a run that finds little).</summary>
+        internal const int KeepLapsesAfterRounds = 16;
 
         /// <summary>Slots free now (for tests).</summary>
         public int Available { get { lock (_lock) return _available; } }
+
+        /// <summary>How many slots a keep holds back from first and setup calls (for tests).</summary>
+        internal int KeptForFollowUps => _keptForFollowUps;
+
+        /// <summary>
+        /// Keeps the last <see cref="KeptForFollowUps"/> free slots for discovery and a pair's later calls until the
+        /// returned keep is disposed (the run's first record is written, or the run ends) or lapses (after
+        /// <see cref="KeepLapsesAfterRounds"/> times the cap's calls have ended). Why: with every slot taken by new pairs
+        /// and account setup, the calls that lead to a first record (a cluster's ListTasks, its DescribeTasks, the tasks'
+        /// interfaces) each waited for the next slot to free, in an organization with every call taking the same time up
+        /// to a whole call's latency a step, as all the slots free at about the same moments. While kept, freed slots go
+        /// to follow-ups first; new pairs and setup get the rest. Follow-ups are few before a first record, so the cost is
+        /// at most the kept slots idle for that long.
+        /// </summary>
+        public IDisposable KeepForFollowUps()
+        {
+            if (_keptForFollowUps == 0) return NoKeep.Instance;
+            lock (_lock)
+            {
+                _keeps++;
+                _keepLapsesAt = _releases + _keepLapsesAfter;
+            }
+            return new Keep(this);
+        }
+
+        private void EndKeep()
+        {
+            lock (_lock) _keeps--;
+            Dispatch();
+        }
+
+        private bool Keeping => _keeps > 0 && _releases < _keepLapsesAt;
+
+        /// <summary>Whether a call (a first or setup call when <paramref name="firstOrSetup"/>) may take a free slot now.</summary>
+        private bool MayTake(bool firstOrSetup) => _available > (firstOrSetup && Keeping ? _keptForFollowUps : 0);
 
         /// <summary>
         /// Waits for a slot for a call of <paramref name="kind"/>; a pair's call names its pair (<paramref name="credentials"/>
@@ -53,7 +102,9 @@ namespace AwsContainerInventory.Wire
             TaskCompletionSource<bool> waiter;
             lock (_lock)
             {
-                if (_available > 0 && _discoveryCalls.Count == 0 && _firstCalls.Count == 0 && _laterCalls.Count == 0 && _setupCalls.Count == 0)
+                // A free slot is taken at once unless a waiter that may take it is queued (between a release and its
+                // handover): slots kept for follow-ups are free while first and setup calls wait.
+                if (MayTake(first || kind == CallKind.Setup) && !AnyWaiterMayTake())
                 {
                     _available--;
                     return Task.CompletedTask;
@@ -69,26 +120,47 @@ namespace AwsContainerInventory.Wire
 
         public void Release()
         {
+            lock (_lock)
+            {
+                _available++;
+                _releases++;
+            }
+            Dispatch();
+        }
+
+        private bool AnyWaiterMayTake() =>
+            _discoveryCalls.Count > 0 || _laterCalls.Count > 0 || ((_firstCalls.Count > 0 || _setupCalls.Count > 0) && MayTake(true));
+
+        /// <summary>The next waiter a free slot goes to, with the slot taken; null when none may take one.</summary>
+        private TaskCompletionSource<bool>? TakeNextWaiter()
+        {
+            if (_available == 0) return null;
+            // Discovery first; then the next queue in turn that has a call waiting that may take the slot (an empty one,
+            // or first calls and setup while the free slots are kept, pass their turn on).
+            Queue<TaskCompletionSource<bool>>? queue = _discoveryCalls.Count > 0 ? _discoveryCalls : null;
+            for (int i = 0; queue == null && i < _turns.Length; i++)
+            {
+                int turn = (_nextTurn + i) % _turns.Length;
+                Queue<TaskCompletionSource<bool>> candidate = _turns[turn];
+                if (candidate.Count == 0 || (candidate != _laterCalls && !MayTake(true))) continue;
+                queue = candidate;
+                _nextTurn = (turn + 1) % _turns.Length;
+            }
+            if (queue == null) return null;
+            _available--;
+            return queue.Dequeue();
+        }
+
+        /// <summary>Hands free slots to the waiters that may take them, in turn, until none may.</summary>
+        private void Dispatch()
+        {
             while (true)
             {
                 TaskCompletionSource<bool>? next;
                 lock (_lock)
                 {
-                    // Discovery first; then the next queue in turn that has a call waiting (an empty one passes its turn on).
-                    Queue<TaskCompletionSource<bool>>? queue = _discoveryCalls.Count > 0 ? _discoveryCalls : null;
-                    for (int i = 0; queue == null && i < _turns.Length; i++)
-                    {
-                        int turn = (_nextTurn + i) % _turns.Length;
-                        if (_turns[turn].Count == 0) continue;
-                        queue = _turns[turn];
-                        _nextTurn = (turn + 1) % _turns.Length;
-                    }
-                    if (queue == null)
-                    {
-                        _available++;
-                        return;
-                    }
-                    next = queue.Dequeue();
+                    next = TakeNextWaiter();
+                    if (next == null) return;
                 }
                 if (_inlineDepth >= MaxInlineDepth)
                 {
@@ -96,19 +168,41 @@ namespace AwsContainerInventory.Wire
                     // handover: past a few levels the handover goes through the thread pool, so a wave of them cannot
                     // grow the stack.
                     ThreadPool.QueueUserWorkItem(HandOverCallback, new Handover(this, next));
-                    return;
+                    continue;
                 }
                 _inlineDepth++;
                 try
                 {
                     // A waiter whose caller stopped waiting is passed over: the slot goes to the next one.
-                    if (next.TrySetResult(true)) return;
+                    if (!next.TrySetResult(true)) GiveBack();
                 }
                 finally
                 {
                     _inlineDepth--;
                 }
             }
+        }
+
+        /// <summary>A slot taken for a waiter that had stopped waiting: free again, not counted as a call that ended.</summary>
+        private void GiveBack()
+        {
+            lock (_lock) _available++;
+        }
+
+        private sealed class Keep : IDisposable
+        {
+            private CallSlots? _slots;
+
+            public Keep(CallSlots slots) => _slots = slots;
+
+            public void Dispose() => Interlocked.Exchange(ref _slots, null)?.EndKeep();
+        }
+
+        private sealed class NoKeep : IDisposable
+        {
+            public static readonly NoKeep Instance = new NoKeep();
+
+            public void Dispose() { }
         }
 
         private const int MaxInlineDepth = 4;
@@ -119,7 +213,11 @@ namespace AwsContainerInventory.Wire
         private static readonly WaitCallback HandOverCallback = state =>
         {
             var handover = (Handover)state!;
-            if (!handover.Waiter.TrySetResult(true)) handover.Slots.Release();
+            if (!handover.Waiter.TrySetResult(true))
+            {
+                handover.Slots.GiveBack();
+                handover.Slots.Dispatch();
+            }
         };
 
         private sealed class Handover

@@ -214,4 +214,156 @@ public class CallSlotsTests
         slots.Release();
         Assert.Equal(1, slots.Available);
     }
+
+    /// <summary>Takes <paramref name="count"/> slots at once for new pairs' first calls (each a pair of its own).</summary>
+    private static async Task TakeFirstCalls(CallSlots slots, int count, string prefix = "AKIDTAKEN")
+    {
+        for (int i = 0; i < count; i++) await slots.WaitAsync(Keys(prefix + i), "us-east-1", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void One_slot_in_32_is_kept_and_none_below_32()
+    {
+        Assert.Equal(2, new CallSlots(64).KeptForFollowUps);
+        Assert.Equal(1, new CallSlots(32).KeptForFollowUps);
+        Assert.Equal(0, new CallSlots(31).KeptForFollowUps);
+        Assert.Equal(0, new CallSlots(8).KeptForFollowUps);
+    }
+
+    [Fact]
+    public async Task While_kept_the_last_slots_go_to_a_pairs_later_calls_and_discovery_not_to_new_pairs_or_setup()
+    {
+        var slots = new CallSlots(32);
+        var busy = Keys("AKIDBUSY");
+        await slots.WaitAsync(busy, "us-east-1", CancellationToken.None);
+        using IDisposable keep = slots.KeepForFollowUps();
+        await TakeFirstCalls(slots, 30);
+        Assert.Equal(1, slots.Available);
+
+        Task newPair = slots.WaitAsync(Keys("AKIDNEW"), "us-east-1", CancellationToken.None);
+        Task setup = slots.WaitAsync(null, null, CancellationToken.None);
+        Assert.False(newPair.IsCompleted);
+        Assert.False(setup.IsCompleted);
+        Assert.Equal(1, slots.Available);
+
+        // The pair already under way finds the kept slot free: its next call is on the way to a first record.
+        Task next = slots.WaitAsync(busy, "us-east-1", CancellationToken.None);
+        Assert.True(next.IsCompletedSuccessfully);
+        Assert.Equal(0, slots.Available);
+        Assert.False(newPair.IsCompleted);
+    }
+
+    [Fact]
+    public async Task While_kept_a_freed_slot_goes_to_a_waiting_later_call_first_and_new_pairs_get_only_what_is_past_the_kept()
+    {
+        var slots = new CallSlots(32);
+        var busy = Keys("AKIDBUSY");
+        await slots.WaitAsync(busy, "us-east-1", CancellationToken.None);
+        using IDisposable keep = slots.KeepForFollowUps();
+        await TakeFirstCalls(slots, 30);
+        await slots.WaitAsync(busy, "us-east-1", CancellationToken.None);   // the kept slot, taken by a later call
+        Assert.Equal(0, slots.Available);
+        var turns = new List<string>();
+        Task Queue(string name, ICredentialProvider? credentials, string? region, CallKind kind = CallKind.Pair) =>
+            slots.WaitAsync(credentials, region, CancellationToken.None, kind).ContinueWith(_ => { lock (turns) turns.Add(name); }, TaskContinuationOptions.ExecuteSynchronously);
+
+        Task newPair = Queue("new", Keys("AKIDNEW"), "us-east-1");
+        Task setup = Queue("sts", null, null);
+        Task next = Queue("next", busy, "us-east-1");
+
+        slots.Release();   // the later call's, though it was queued last and it was the first calls' turn
+        Assert.Equal(new[] { "next" }, turns);
+        slots.Release();   // one free slot, the kept one: new pairs and setup still wait
+        Assert.Equal(new[] { "next" }, turns);
+        Assert.Equal(1, slots.Available);
+        slots.Release();   // two free: one past the kept, for setup, whose turn follows the later calls'
+        Assert.Equal(new[] { "next", "sts" }, turns);
+        slots.Release();
+        Assert.Equal(new[] { "next", "sts", "new" }, turns);
+        await Task.WhenAll(newPair, setup, next);
+        Assert.Equal(1, slots.Available);
+    }
+
+    [Fact]
+    public async Task When_the_keep_ends_the_kept_free_slots_go_to_the_calls_waiting_for_them_at_once()
+    {
+        var slots = new CallSlots(64);
+        IDisposable keep = slots.KeepForFollowUps();
+        await TakeFirstCalls(slots, 62);
+        Task first = slots.WaitAsync(Keys("AKIDNEW1"), "us-east-1", CancellationToken.None);
+        Task setup = slots.WaitAsync(null, null, CancellationToken.None);
+        Task third = slots.WaitAsync(Keys("AKIDNEW2"), "us-east-1", CancellationToken.None);
+        Assert.Equal(2, slots.Available);
+        Assert.False(first.IsCompleted || setup.IsCompleted || third.IsCompleted);
+
+        keep.Dispose();
+        Assert.True(first.IsCompletedSuccessfully);
+        Assert.True(setup.IsCompletedSuccessfully);
+        Assert.False(third.IsCompleted);
+        Assert.Equal(0, slots.Available);
+        keep.Dispose();   // once only: a second dispose frees nothing more
+        Assert.False(third.IsCompleted);
+
+        slots.Release();
+        await third.WaitAsync(TimeSpan.FromSeconds(5));
+        // With no keep, a new pair takes the last free slot.
+        slots.Release();
+        Assert.True(slots.WaitAsync(Keys("AKIDNEW3"), "us-east-1", CancellationToken.None).IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task A_keep_lapses_once_16_times_the_cap_of_calls_have_ended_without_it_ending()
+    {
+        // A run that finds nothing for long (no record to end its keep) must not go on with slots held back.
+        var slots = new CallSlots(32);
+        using IDisposable keep = slots.KeepForFollowUps();
+        await TakeFirstCalls(slots, 31);
+        var keys = Keys("AKIDLOOP");
+        // Each released slot goes straight to the next waiting call, so 31 stay taken and the kept one stays free.
+        for (int i = 0; i < CallSlots.KeepLapsesAfterRounds * 32 - 1; i++)
+        {
+            Task waiting = slots.WaitAsync(Keys("AKIDLOOP" + i), "us-east-1", CancellationToken.None);
+            slots.Release();
+            await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        Task blocked = slots.WaitAsync(Keys("AKIDLAST"), "eu-west-1", CancellationToken.None);
+        Assert.False(blocked.IsCompleted);
+        Assert.Equal(1, slots.Available);
+
+        slots.Release();   // the 16 x 32nd: the keep lapses, and both free slots go to the waiting call and the next
+        Assert.True(blocked.IsCompletedSuccessfully);
+        Assert.True(slots.WaitAsync(keys, "ap-southeast-2", CancellationToken.None).IsCompletedSuccessfully);
+        Assert.Equal(0, slots.Available);
+    }
+
+    [Fact]
+    public async Task Below_32_slots_a_keep_holds_nothing_back()
+    {
+        var slots = new CallSlots(8);
+        using IDisposable keep = slots.KeepForFollowUps();
+        await TakeFirstCalls(slots, 8);
+        Assert.Equal(0, slots.Available);
+    }
+
+    [Fact]
+    public async Task Kept_slots_never_take_the_cap_past_itself_under_load()
+    {
+        var slots = new CallSlots(64);
+        int inFlight = 0, peak = 0;
+        IDisposable keep = slots.KeepForFollowUps();
+        Task[] calls = Enumerable.Range(0, 2_000).Select(async i =>
+        {
+            // Some pairs' first calls, their later calls, and setup, all at once; the keep ends part way.
+            await slots.WaitAsync(i % 5 == 0 ? null : Keys("AKID" + (i % 97)), i % 5 == 0 ? null : "us-east-1", CancellationToken.None);
+            int now = Interlocked.Increment(ref inFlight);
+            lock (slots) peak = Math.Max(peak, now);
+            if (i == 700) keep.Dispose();
+            await Task.Yield();
+            Interlocked.Decrement(ref inFlight);
+            slots.Release();
+        }).ToArray();
+        await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(peak <= 64, "peak " + peak);
+        Assert.Equal(64, slots.Available);
+    }
 }
